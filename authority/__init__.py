@@ -1,0 +1,1 @@
+"""The certification body's tools: packs, sessions, ingest, scoring, certificates. Qt-free."""

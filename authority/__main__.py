@@ -1,0 +1,5 @@
+"""``python -m authority``."""
+
+from authority.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,11 @@
+"""One module per ``authority`` sub-command; each exposes ``register(subparsers)``.
+
+``register`` adds its sub-parser and sets ``func`` (``Callable[[argparse.Namespace], int]``).
+Add a new command by writing its module and listing it in ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "authority.commands.score",
+)

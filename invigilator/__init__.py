@@ -1,0 +1,1 @@
+"""The centre's console (Qt) and the centre-manager command line."""

@@ -1,0 +1,1 @@
+"""The candidate kiosk (PySide6)."""

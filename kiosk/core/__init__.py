@@ -1,0 +1,1 @@
+"""Qt-free certification domain: framework, items, validation, assembly, scoring, attempts."""

@@ -1,0 +1,1 @@
+"""Keys, signatures, encryption and the versioned file formats. Qt-free."""

@@ -1,0 +1,1 @@
+"""SQLCipher persistence: schema, migrations, the event store, key handling. Qt-free."""
