@@ -148,7 +148,12 @@ class Item:
             out["proposals"] = [p.text for p in self.proposals]
         if self.fields:
             out["fields"] = [
-                {"name": f.name, "label": f.label, "placeholder": f.placeholder, "numeric": f.numeric}
+                {
+                    "name": f.name,
+                    "label": f.label,
+                    "placeholder": f.placeholder,
+                    "numeric": f.numeric,
+                }
                 for f in self.fields
             ]
         if self.illustration:
@@ -185,7 +190,8 @@ class Item:
             instruction=str(data["instruction"]),
             lang=str(data.get("lang", "fr")),
             proposals=tuple(
-                Proposal(id=str(i + 1), text=str(t)) for i, t in enumerate(data.get("proposals", []))
+                Proposal(id=str(i + 1), text=str(t))
+                for i, t in enumerate(data.get("proposals", []))
             ),
             fields=tuple(
                 InputField(
@@ -332,7 +338,7 @@ def key_from_dict(item_type: ItemType, data: dict[str, Any]) -> AnswerKey:
         raise TypeError("key must be an object")
     sol = data["solution"]
     if item_type is ItemType.QCU:
-        if isinstance(sol, list | dict) or isinstance(sol, bool):
+        if isinstance(sol, list | dict | bool):
             raise TypeError("QCU solution must be one proposal id")
         return QcuKey(solution=str(sol))
     if item_type is ItemType.QCM:

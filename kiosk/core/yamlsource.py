@@ -71,7 +71,7 @@ def load_yaml_text(text: str, path: str) -> Any:
         SourceError: the text is not valid YAML.
     """
     try:
-        return yaml.load(text, Loader=_LinedLoader)  # noqa: S506 - safe loader subclass
+        return yaml.load(text, Loader=_LinedLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
