@@ -1,0 +1,1 @@
+"""Shared reportlab pieces for the documents certkiosk prints (certificates, centre sheets). Qt-free."""
