@@ -15,13 +15,15 @@ INCIDENTS_FORMAT = "certkiosk/incidents@1"
 
 @dataclass(frozen=True, slots=True)
 class IncidentCode:
-    """One incident code: C-codes describe the session or candidate, E-codes name an item."""
+    """One incident code: C-codes describe the session or a candidate, E-codes name an item."""
 
     code: str
-    needs: str  # "description", "item" or "none"
+    kind: str  # "session" (C-codes, the invigilator's) or "item" (E-codes, a candidate may report them)
     fr: str
     en: str
-    candidate: bool = False  # offered to the candidate in "Signaler un problème"
+    needs_description: bool
+    names_item: bool
+    neutralises_if: str  # always | image | embed | attachment | timed | focus | never
 
     def label(self, lang: str = "fr") -> str:
         """The label in ``lang`` (French unless "en")."""
@@ -40,20 +42,25 @@ def load_incident_codes(path: Path) -> tuple[IncidentCode, ...]:
             str(path), 1, f"not an incidents file (expected format {INCIDENTS_FORMAT})"
         )
     codes: list[IncidentCode] = []
-    for entry in data.get("codes") or []:
-        if not isinstance(entry, LinedDict) or not {"code", "needs", "fr", "en"} <= set(entry):
+    for entry in data.get("incidents") or []:
+        label = entry.get("label") if isinstance(entry, LinedDict) else None
+        if not isinstance(entry, LinedDict) or not isinstance(label, dict) or "code" not in entry:
             raise SourceError(
-                str(path), getattr(entry, "line", None), "each code needs code, needs, fr, en"
+                str(path),
+                getattr(entry, "line", None),
+                "each incident needs code, kind and label {fr, en}",
             )
-        if entry["needs"] not in ("description", "item", "none"):
-            raise SourceError(str(path), entry.line, f"unknown 'needs': {entry['needs']}")
+        if entry.get("kind") not in ("session", "item"):
+            raise SourceError(str(path), entry.line, f"unknown kind: {entry.get('kind')}")
         codes.append(
             IncidentCode(
                 code=str(entry["code"]),
-                needs=str(entry["needs"]),
-                fr=str(entry["fr"]),
-                en=str(entry["en"]),
-                candidate=bool(entry.get("candidate", False)),
+                kind=str(entry["kind"]),
+                fr=str(label.get("fr", "")),
+                en=str(label.get("en", "")),
+                needs_description=bool(entry.get("needs_description", False)),
+                names_item=bool(entry.get("names_item", False)),
+                neutralises_if=str(entry.get("neutralises_if", "never")),
             )
         )
     return tuple(codes)
