@@ -61,5 +61,9 @@ class StoreLocked(EnvironmentFailure):
     """Another process holds the store."""
 
 
+class StoreCorrupted(EnvironmentFailure):
+    """A data file is damaged (failed page authentication, malformed image): never repaired silently."""
+
+
 class Bug(KioskError):
     """An internal inconsistency: logged, never guessed around, never a traceback on screen."""
