@@ -12,8 +12,8 @@ from invigilator.documents.layout import build, french_date, grid_table, session
 from kiosk.seal.session_model import Candidate, SessionDetails
 
 
-def _extra(value: Decimal) -> str:
-    return "—" if value == 0 else f"{(value * 100).normalize():f} %"
+def _extra(pct: Decimal) -> str:
+    return "—" if pct == 0 else f"{pct.normalize():f} %"
 
 
 def attendance_sheet(session: SessionDetails, candidates: Sequence[Candidate]) -> bytes:
@@ -40,7 +40,7 @@ def attendance_sheet(session: SessionDetails, candidates: Sequence[Candidate]) -
                 Paragraph(cand.last_name.upper(), st["cell"]),
                 Paragraph(cand.first_names, st["cell"]),
                 Paragraph(french_date(cand.birth_date), st["cell"]),
-                Paragraph(_extra(cand.extra_time), st["cell"]),
+                Paragraph(_extra(cand.extra_time_pct), st["cell"]),
                 "",
             ]
         )

@@ -95,7 +95,7 @@ def session_report(
                 [
                     Paragraph(name(final.candidate_id), st["cell"]),
                     Paragraph(incident.code, st["cell"]),
-                    Paragraph(code.fr if code else "", st["small"]),
+                    Paragraph(code.label("fr") if code else "", st["small"]),
                     Paragraph(
                         str(incident.item_number) if incident.item_number else "—", st["cell"]
                     ),

@@ -20,6 +20,7 @@ from kiosk.core.finalisation import (
     Outcome,
     SessionFinalisation,
 )
+from kiosk.core.profile import PositioningProfile
 from kiosk.seal.session_model import BirthPlace, Candidate, SessionDetails
 
 SESSION = SessionDetails(
@@ -28,7 +29,7 @@ SESSION = SessionDetails(
 )  # fmt: skip
 
 
-def _candidate(i: int, last: str, first: str, extra: str = "0") -> Candidate:
+def _candidate(i: int, last: str, first: str, extra_pct: str = "0") -> Candidate:
     return Candidate(
         f"c{i}",
         last,
@@ -39,9 +40,9 @@ def _candidate(i: int, last: str, first: str, extra: str = "0") -> Candidate:
         "",
         "",
         "",
-        Decimal(extra),
+        Decimal(extra_pct),
         False,
-        (),
+        PositioningProfile(competences=()),
     )
 
 
@@ -53,14 +54,20 @@ def _text(pdf: bytes) -> tuple[int, str]:
 def test_attendance_sheet_lists_candidates_alphabetically_with_extra_time() -> None:
     cands = [
         _candidate(1, "Martin", "Léa"),
-        _candidate(2, "Benali", "Yacine", "0.33"),
+        _candidate(2, "Benali", "Yacine", "33"),
         _candidate(3, "Dupont", "Jean"),
     ]
     pages, text = _text(attendance_sheet(SESSION, cands))
     assert pages == 1
     assert "Feuille d'émargement" in text and "Signature" in text and "Salle B12" in text
     assert text.index("BENALI") < text.index("DUPONT") < text.index("MARTIN")
-    assert "33 %" in text and "14/03/2001" in text and "3 candidat(e)s inscrit(e)s" in text
+    assert (
+        "| 33 %" not in text
+        and " 33 %" in text
+        and "0.33" not in text
+        and "14/03/2001" in text
+        and "3 candidat(e)s inscrit(e)s" in text
+    )
     assert "page 1 / 1" in text
 
 

@@ -13,6 +13,6 @@ def test_codes_match_the_rules() -> None:
     assert {c for c, v in codes.items() if v.needs_description} == NEEDS_DESCRIPTION
     assert {c for c, v in codes.items() if v.names_item} == ITEM_CODES
     assert {c for c, v in codes.items() if v.kind == "session"} == SESSION_CODES
-    assert codes["E4"].fr == "Le site à visiter est indisponible"
+    assert codes["E4"].label("fr") == "Le site à visiter est indisponible"
     assert codes["C6"].label("en") == "Suspected fraud"
     assert {c for c, v in codes.items() if v.neutralises_if == "always"} == ALWAYS_NEUTRALISE

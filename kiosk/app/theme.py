@@ -1,0 +1,229 @@
+"""Look of the candidate app: normal and high-contrast palettes, zoom 100–200 %, a visible focus ring.
+
+Zoom scales the application font (and the few role-specific sizes of the style sheet), so every
+widget laid out with layouts and word-wrapped labels reflows instead of clipping. Widgets opt into a
+role with the dynamic property ``role`` (``instruction``, ``title``, ``error``, ``hint``,
+``alt-text``); choice rows set ``choiceRow`` and toggle ``focused``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+BASE_POINT_SIZE = 12.0
+MIN_ZOOM = 100
+MAX_ZOOM = 200
+ZOOM_STEPS = (100, 125, 150, 175, 200)
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    """The handful of colours a theme is made of."""
+
+    window: str
+    text: str
+    base: str
+    alternate: str
+    button: str
+    button_text: str
+    border: str
+    highlight: str
+    highlight_text: str
+    focus: str
+    link: str
+    error: str
+    hint: str
+    match: str
+    match_text: str
+
+
+NORMAL = Colors(
+    window="#f6f6f3",
+    text="#1b1b1b",
+    base="#ffffff",
+    alternate="#eef1f6",
+    button="#e4e8ef",
+    button_text="#111111",
+    border="#6b7280",
+    highlight="#1f57b8",
+    highlight_text="#ffffff",
+    focus="#c2410c",  # burnt orange: > 4.5:1 on white and distinct from the blue selection
+    link="#1a4fa3",
+    error="#a4161a",
+    hint="#3f4651",
+    match="#ffe27a",
+    match_text="#000000",
+)
+
+HIGH_CONTRAST = Colors(
+    window="#000000",
+    text="#ffffff",
+    base="#000000",
+    alternate="#1a1a1a",
+    button="#000000",
+    button_text="#ffffff",
+    border="#ffffff",
+    highlight="#ffff00",
+    highlight_text="#000000",
+    focus="#ffff00",
+    link="#7fdbff",
+    error="#ff8080",
+    hint="#ffffff",
+    match="#00ffff",
+    match_text="#000000",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """What the candidate chose: high contrast or not, and a zoom in percent (100–200)."""
+
+    high_contrast: bool = False
+    zoom: int = 100
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "zoom", clamp_zoom(self.zoom))
+
+    @property
+    def colors(self) -> Colors:
+        """The colour set of this theme."""
+        return HIGH_CONTRAST if self.high_contrast else NORMAL
+
+
+def clamp_zoom(zoom: int) -> int:
+    """Clamp a zoom percentage to the supported 100–200 % range."""
+    return max(MIN_ZOOM, min(MAX_ZOOM, int(zoom)))
+
+
+def next_zoom(zoom: int, step: int) -> int:
+    """The zoom one step up (``step`` > 0) or down (``step`` < 0) in ``ZOOM_STEPS``."""
+    if step > 0:
+        bigger = [z for z in ZOOM_STEPS if z > zoom]
+        return bigger[0] if bigger else MAX_ZOOM
+    smaller = [z for z in ZOOM_STEPS if z < zoom]
+    return smaller[-1] if smaller else MIN_ZOOM
+
+
+def point_size(zoom: int, scale: float = 1.0) -> float:
+    """Font size in points for a zoom percentage (``scale`` for larger roles such as titles)."""
+    return round(BASE_POINT_SIZE * clamp_zoom(zoom) / 100.0 * scale, 1)
+
+
+def palette(theme: Theme) -> QPalette:
+    """The QPalette of a theme (used by the Fusion style)."""
+    c = theme.colors
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.base,
+        QPalette.ColorRole.AlternateBase: c.alternate,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.Button: c.button,
+        QPalette.ColorRole.ButtonText: c.button_text,
+        QPalette.ColorRole.Highlight: c.highlight,
+        QPalette.ColorRole.HighlightedText: c.highlight_text,
+        QPalette.ColorRole.ToolTipBase: c.base,
+        QPalette.ColorRole.ToolTipText: c.text,
+        QPalette.ColorRole.PlaceholderText: c.hint,
+        QPalette.ColorRole.Link: c.link,
+        QPalette.ColorRole.LinkVisited: c.link,
+        QPalette.ColorRole.BrightText: c.error,
+        QPalette.ColorRole.Light: c.base,
+        QPalette.ColorRole.Mid: c.border,
+        QPalette.ColorRole.Dark: c.border,
+    }
+    for role, value in roles.items():
+        pal.setColor(role, QColor(value))
+    # Disabled controls keep a readable (if dimmer) text in both themes.
+    dim = QColor(c.hint)
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, dim)
+    return pal
+
+
+def stylesheet(theme: Theme) -> str:
+    """The application style sheet: borders, focus ring and role font sizes for a theme."""
+    c = theme.colors
+    ring = 4 if theme.high_contrast else 3
+    indicator = round(18 * theme.zoom / 100)
+    return f"""
+QPushButton, QToolButton {{
+    background: {c.button}; color: {c.button_text};
+    border: {ring}px solid {c.border}; border-radius: 6px; padding: 6px 14px;
+}}
+QPushButton:hover, QToolButton:hover {{ background: {c.alternate}; }}
+QPushButton:pressed, QToolButton:pressed, QToolButton:checked {{
+    background: {c.highlight}; color: {c.highlight_text};
+}}
+QPushButton:disabled, QToolButton:disabled {{ color: {c.hint}; border-style: dashed; }}
+QLineEdit, QPlainTextEdit, QTextBrowser, QTableView, QTreeView, QListView, QComboBox, QSpinBox,
+QScrollArea#imageScroll, QPdfView {{
+    border: {ring}px solid {c.border}; border-radius: 4px; background: {c.base}; color: {c.text};
+}}
+QLineEdit, QComboBox, QSpinBox {{ padding: 4px 6px; }}
+QRadioButton, QCheckBox {{ border: {ring}px solid transparent; border-radius: 4px; padding: 2px; }}
+QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QTextBrowser:focus,
+QTableView:focus, QTreeView:focus, QListView:focus, QComboBox:focus, QSpinBox:focus,
+QRadioButton:focus, QCheckBox:focus, QScrollArea#imageScroll:focus, QPdfView:focus,
+QLabel:focus {{
+    border: {ring}px solid {c.focus};
+}}
+QFrame[choiceRow="true"] {{
+    border: {ring}px solid {c.border}; border-radius: 6px; background: {c.base};
+}}
+QFrame[choiceRow="true"][focused="true"] {{ border: {ring}px solid {c.focus}; }}
+QFrame[choiceRow="true"] QRadioButton, QFrame[choiceRow="true"] QCheckBox,
+QFrame[choiceRow="true"] QRadioButton:focus, QFrame[choiceRow="true"] QCheckBox:focus {{
+    border: none; padding: 0;
+}}
+QRadioButton::indicator, QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
+QFrame[choiceRow="true"][checked="true"] {{ background: {c.alternate}; }}
+QTabBar::tab {{ padding: 6px 12px; border: {ring}px solid {c.border}; background: {c.button};
+    color: {c.button_text}; }}
+QTabBar::tab:selected {{ background: {c.highlight}; color: {c.highlight_text}; }}
+QTabBar::tab:focus {{ border-color: {c.focus}; }}
+QHeaderView::section {{ background: {c.button}; color: {c.button_text}; padding: 4px;
+    border: 1px solid {c.border}; }}
+QTableView {{ gridline-color: {c.border}; selection-background-color: {c.highlight};
+    selection-color: {c.highlight_text}; }}
+QGroupBox {{ border: 1px solid {c.border}; border-radius: 6px; margin-top: 1.4em; padding: 8px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
+QLabel[role="instruction"] {{ font-size: {point_size(theme.zoom, 1.15)}pt; }}
+QLabel[role="title"] {{ font-size: {point_size(theme.zoom, 1.35)}pt; font-weight: bold; }}
+QLabel[role="error"] {{ color: {c.error}; font-weight: bold; border: {ring}px solid {c.error};
+    border-radius: 6px; padding: 12px; }}
+QLabel[role="hint"] {{ color: {c.hint}; font-style: italic; }}
+QLabel[role="alt-text"] {{ color: {c.text}; border-left: {ring}px solid {c.border};
+    padding-left: 8px; }}
+QLabel {{ border: {ring}px solid transparent; }}
+"""
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Apply a theme to the whole application: style, palette, font size and style sheet."""
+    app.setStyle("Fusion")
+    app.setPalette(palette(theme))
+    font = QFont(app.font())
+    font.setPointSizeF(point_size(theme.zoom))
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(theme))
+    app.setProperty("highContrast", theme.high_contrast)
+    app.setProperty("zoom", theme.zoom)
+    for widget in app.allWidgets():
+        repolish(widget)
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet to a widget after one of its dynamic properties changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
