@@ -8,4 +8,12 @@ from __future__ import annotations
 
 COMMAND_MODULES: tuple[str, ...] = (
     "authority.commands.score",
+    "authority.commands.lint_bank",
+    "authority.commands.init",
+    "authority.commands.enrol_centre",
+    "authority.commands.build_pack",
+    "authority.commands.schedule",
+    "authority.commands.verify",
+    "authority.commands.ingest",
+    "authority.commands.rescore",
 )
