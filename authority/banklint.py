@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ class LintReport:
 
     def count(self, predicate: str) -> int:
         """Number of items with a given property: attachment, timed, focus, not_accessible."""
-        tests = {
+        tests: dict[str, Callable[[Item], bool]] = {
             "attachment": lambda i: i.has_attachment,
             "timed": lambda i: i.timed,
             "focus": lambda i: i.focus,

@@ -16,4 +16,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "authority.commands.verify",
     "authority.commands.ingest",
     "authority.commands.rescore",
+    "authority.commands.issue",
+    "authority.commands.verify_certificate",
 )
