@@ -96,7 +96,7 @@ def test_schema_errors_are_printed_with_file_and_line(
         encoding="utf-8",
     )
     assert main(["lint-bank", str(tmp_path), "--no-balance"]) == 1
-    assert f"{path}:9: QCU solution 7 is not a proposal number 1..2" in capsys.readouterr().out
+    assert f"{path}:10: QCU solution 7 is not a proposal number 1..2" in capsys.readouterr().out
 
 
 def test_a_key_its_validator_refuses_is_reported(
