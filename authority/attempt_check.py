@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.assembly import assemble_test
+from kiosk.core.assembly import assemble_test, item_pool
 from kiosk.core.attempt import fold
 from kiosk.core.attempt_state import AttemptState, EndReason, ItemAnswer, Status
 from kiosk.core.errors import IntegrityError, InvalidInput
@@ -149,12 +149,9 @@ def check_assembly(state: AttemptState, candidate: Candidate, items: Sequence[It
         IntegrityError: not assembled, or different items.
     """
     who = f"candidate {candidate.candidate_id}"
-    pool = (
-        [i for i in items if i.accessibility.accessible]
-        if candidate.accessibility_needs
-        else list(items)
+    test = assemble_test(
+        candidate.profile, item_pool(items, candidate.accessibility_needs), _seed(state, who)
     )
-    test = assemble_test(candidate.profile, pool, _seed(state, who))
     served = tuple(i.id for i in state.items)
     if served != test.item_ids:
         raise IntegrityError(

@@ -36,6 +36,16 @@ ITEMS_PER_COMPETENCE = 3
 SEED_BYTES = 8
 
 
+def item_pool(bank_items: Sequence[Item], accessibility_needs: bool) -> list[Item]:
+    """The items a candidate may be served: only accessible ones when they have accessibility needs.
+
+    The kiosk and the authority's replay both call this, so a replay assembles from the same pool.
+    """
+    if accessibility_needs:
+        return [i for i in bank_items if i.accessibility.accessible]
+    return list(bank_items)
+
+
 def new_seed() -> int:
     """A fresh 64-bit assembly seed from the operating system's random source."""
     return int.from_bytes(os.urandom(SEED_BYTES), "big")

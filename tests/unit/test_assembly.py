@@ -329,3 +329,15 @@ def test_assembly_invariants(case: tuple[PositioningProfile, list[Item]], seed: 
                 assert all(x.id in seen for x in same_skill)
     if all(len(_available(prof, items, c)) >= 3 for c in certifiable):
         assert 15 <= len(test.items) == 3 * len(certifiable) <= 48
+
+
+def test_item_pool_keeps_only_accessible_items_for_candidates_who_need_them() -> None:
+    from dataclasses import replace
+
+    from kiosk.core.assembly import item_pool
+    from kiosk.core.items import Accessibility, Item, ItemType
+
+    base = Item(id="a", competence="1.1", tube="@t", level=1, type=ItemType.QROC, instruction="?")
+    visual = replace(base, id="b", accessibility=Accessibility(screen_reader=False))
+    assert [i.id for i in item_pool([base, visual], accessibility_needs=True)] == ["a"]
+    assert [i.id for i in item_pool([base, visual], accessibility_needs=False)] == ["a", "b"]
