@@ -13,7 +13,7 @@ from typing import Any
 
 from authority.attempt_check import ScoreInputs, check_assembly, replay_attempt, score_inputs
 from authority.home import AuthorityHome
-from kiosk.core.errors import IntegrityError, InvalidInput
+from kiosk.core.errors import Bug, IntegrityError, InvalidInput
 from kiosk.core.events import event_from_dict, verify_chain
 from kiosk.core.session_log import SessionState, fold_session
 from kiosk.seal.atomic import write_atomic
@@ -151,6 +151,8 @@ def ingest_bundle(home: AuthorityHome, data: bytes, keys: KeyPair, now: datetime
                 )
             except IntegrityError as exc:
                 entry.update(status="refused", reason=exc.message)
+            except Bug as exc:  # a combination the rules do not score: never guessed, reported
+                entry.update(status="refused", reason=f"cannot be scored: {exc.message}")
         entries[cand.candidate_id] = entry
     doc = {
         "format": RESULTS_FORMAT,
