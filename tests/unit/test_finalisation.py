@@ -9,8 +9,8 @@ from kiosk.core.finalisation import (
     AbortReason,
     CandidateFinalisation,
     Incident,
-    SessionFinalisation,
     Outcome,
+    SessionFinalisation,
     check,
     problems,
 )
