@@ -191,9 +191,14 @@ def dialog(
 
 
 def photo(
-    path: Path, size: tuple[int, int], sky: str, ground: str, exif: Image.Exif | None
+    path: Path,
+    size: tuple[int, int],
+    sky: str,
+    ground: str,
+    exif: Image.Exif | None,
+    bike: bool = False,
 ) -> None:
-    """A simple landscape picture (sky, hills, sun) saved as JPEG, with optional EXIF."""
+    """A simple landscape picture (sky, hills, sun, optional bicycle) saved as JPEG, with optional EXIF."""
     w, h = size
     img = Image.new("RGB", size, sky)
     d = ImageDraw.Draw(img)
@@ -204,10 +209,47 @@ def photo(
     )
     d.rectangle([w * 0.12, h * 0.72, w * 0.2, h * 0.9], fill="#6b4226")
     d.ellipse([w * 0.06, h * 0.52, w * 0.26, h * 0.76], fill="#2e7d32")
+    if bike:
+        _bicycle(d, w * 0.58, h * 0.88, h * 0.16)
     kwargs = {"quality": 80}
     if exif is not None:
         kwargs["exif"] = exif.tobytes()
     img.save(path, "JPEG", **kwargs)
+
+
+def _bicycle(d: ImageDraw.ImageDraw, cx: float, ground_y: float, r: float) -> None:
+    """Draw a side view of a bicycle whose wheels (radius r) rest on ground_y, centred on cx."""
+    rear = (cx - 1.3 * r, ground_y - r)
+    front = (cx + 1.3 * r, ground_y - r)
+    crank = (cx - 0.1 * r, ground_y - r)
+    seat = (cx - 0.55 * r, ground_y - 2.1 * r)
+    head = (cx + 0.95 * r, ground_y - 2.0 * r)
+    for x, y in (rear, front):
+        d.ellipse([x - r, y - r, x + r, y + r], outline="#222222", width=4)
+        d.ellipse([x - 3, y - 3, x + 3, y + 3], fill="#222222")
+    frame = "#c62828"
+    for a, b in (
+        (rear, crank),
+        (crank, seat),
+        (seat, rear),
+        (seat, head),
+        (crank, head),
+        (head, front),
+    ):
+        d.line([a, b], fill=frame, width=5)
+    d.line([seat, (seat[0] - 0.05 * r, seat[1] - 0.3 * r)], fill="#222222", width=4)
+    d.line(
+        [(seat[0] - 0.35 * r, seat[1] - 0.32 * r), (seat[0] + 0.25 * r, seat[1] - 0.32 * r)],
+        fill="#222222",
+        width=6,
+    )
+    d.line([head, (head[0] - 0.1 * r, head[1] - 0.35 * r)], fill="#222222", width=4)
+    d.line(
+        [(head[0] - 0.35 * r, head[1] - 0.4 * r), (head[0] + 0.15 * r, head[1] - 0.35 * r)],
+        fill="#222222",
+        width=5,
+    )
+    d.ellipse([crank[0] - 6, crank[1] - 6, crank[0] + 6, crank[1] + 6], outline="#222222", width=3)
 
 
 def html_page(title: str, body: str, style: str = "") -> str:
@@ -467,7 +509,7 @@ Habite à Rezé (Loire-Atlantique)<br>Né le 14 juin 1991<br>Téléphone : 06 12
         (1.0, 38.0, 52.0),
         lon_ref="W",
     )
-    photo(out("2.4", "velo_annonce.jpg"), (480, 320), "#a8d0f0", "#7cb342", exif)
+    photo(out("2.4", "velo_annonce.jpg"), (480, 320), "#a8d0f0", "#7cb342", exif, bike=True)
     dialog(
         out("2.4", "proprietes_velo_annonce.png"),
         "Propriétés de IMG_20240602_101244.jpg – Détails",
@@ -791,7 +833,7 @@ def media_3_1() -> None:
             ("word/media/image1.png", 154_330, (2024, 6, 10, 16, 20)),
             ("word/media/image2.jpeg", 288_401, (2024, 6, 10, 16, 20)),
             ("word/media/image3.png", 61_027, (2024, 6, 10, 16, 20)),
-            ("word/media/image4.emf", 12_880, (2024, 6, 10, 16, 20)),
+            ("word/media/image4.gif", 12_880, (2024, 6, 10, 16, 20)),
             ("word/theme/theme1.xml", 6_994, (2024, 6, 10, 16, 20)),
             ("word/fontTable.xml", 2_301, (2024, 6, 10, 16, 20)),
             ("word/settings.xml", 3_012, (2024, 6, 10, 16, 20)),
@@ -883,7 +925,7 @@ def media_3_2() -> None:
             (base + "rushes/interview_brut.mov", 31_457_280, when),
             (base + "rushes/plan_drone.mp4", 12_582_912, when),
             (base + "audio/musique_fond.mp3", 4_718_592, when),
-            (base + "audio/voix_off.wav", 21_168_044, when),
+            (base + "audio/voix_off.wav", 5_292_044, when),
             (base + "audio/ambiance.ogg", 1_210_880, when),
             (base + "images/logo.svg", 8_412, when),
             (base + "images/logo.png", 96_512, when),
@@ -1118,7 +1160,7 @@ def media_3_3() -> None:
         x = 10 + i * 157
         d.rectangle([x, 30, x + 147, 220], fill=bg, outline="#444")
         d.text((x + 8, 80), "Concert", font=font(26, True), fill=fg)
-        d.text((x + 8, 120), "samedi 20 h", font=font(20, True), fill=fg)
+        d.text((x + 8, 122), "samedi 20 h", font=font(17, True), fill=fg)
         d.text((x + 66, 232), label, font=font(18, True), fill="black")
     img.save(out("3.3", "contrastes_affiche.png"), optimize=True)
 
