@@ -402,7 +402,8 @@ def build_1_1() -> dict[str, object]:
     c = "1.1"
     results_page(_out(c, "resultats_recherche.png"))
     write_csv(
-        _out(c, "veille_numerique.csv"), [("Date", "Titre", "Source", "Thème", "Retenu"), *VEILLE]
+        _out(c, "veille_numerique.csv"),
+        [("Date de publication", "Titre", "Source", "Thème", "Retenu"), *VEILLE],
     )
     article = (
         '<p class="meta">Le Journal du Val de Sèvre · Rubrique Vie locale</p>\n'
