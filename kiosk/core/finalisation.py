@@ -14,17 +14,11 @@ from typing import Any
 
 from kiosk.core.errors import InvalidInput, RuleViolation
 from kiosk.core.problem_reports import ITEM_CODES, SESSION_CODES
+from kiosk.core.scoring import AbortReason as AbortReason  # re-exported for finalisation users
 
 MAX_COMMENT = 500
 NEEDS_DESCRIPTION = frozenset({"C1", "C2", "C4", "C7", "C8"})
 FINALISATION_FORMAT = "certkiosk/finalisation@1"
-
-
-class AbortReason(StrEnum):
-    """Why an unfinished test stopped: the candidate's doing, or a technical problem."""
-
-    CANDIDATE = "candidate"
-    TECHNICAL = "technical"
 
 
 class Outcome(StrEnum):

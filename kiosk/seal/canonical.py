@@ -14,38 +14,16 @@ import json
 from typing import Any
 
 from kiosk.core.errors import InvalidInput
-
-MAX_DEPTH = 64
-
-
-def _check(value: Any, depth: int = 0) -> None:
-    if depth > MAX_DEPTH:
-        raise InvalidInput("canonical JSON nested too deeply")
-    if value is None or isinstance(value, bool | str):
-        return
-    if isinstance(value, int):
-        return
-    if isinstance(value, list | tuple):
-        for v in value:
-            _check(v, depth + 1)
-        return
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if not isinstance(k, str):
-                raise InvalidInput(f"canonical JSON keys must be strings, not {type(k).__name__}")
-            _check(v, depth + 1)
-        return
-    raise InvalidInput(f"canonical JSON cannot hold a {type(value).__name__}")
+from kiosk.core.events import canonical_json
 
 
 def canonical_bytes(value: Any) -> bytes:
-    """Encode ``value`` as canonical JSON bytes.
+    """Encode ``value`` as canonical JSON bytes (the same encoding as the event log's hashes).
 
     Raises:
         InvalidInput: a float, a non-string key or another non-JSON type.
     """
-    _check(value)
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return canonical_json(value)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
