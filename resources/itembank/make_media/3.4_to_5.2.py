@@ -289,14 +289,14 @@ def media_3_4() -> None:
 WORKSTATIONS = [
     ("PC-ACCUEIL", "Windows 11", "12/11/2024"),
     ("PC-COMPTA1", "Windows 11", "10/09/2024"),
-    ("PC-COMPTA2", "Windows 10", "12/11/2024"),
-    ("PC-DIRECTION", "macOS 14", "30/10/2024"),
+    ("PC-COMPTA2", "Windows 11", "12/11/2024"),
+    ("PC-DIRECTION", "macOS 15", "30/10/2024"),
     ("PC-ATELIER", "Windows 7", "14/01/2020"),
     ("PC-STAGIAIRE", "Windows 11", "15/10/2024"),
     ("PC-RH", "Ubuntu 24.04", "14/11/2024"),
     ("PC-COMMERCIAL", "Windows 11", "16/10/2024"),
     ("PORTABLE-01", "Windows 11", "02/08/2024"),
-    ("PORTABLE-02", "macOS 13", "01/11/2024"),
+    ("PORTABLE-02", "macOS 15", "01/11/2024"),
 ]
 LOGINS = [
     ("04/11/2024", "08:12", "PC portable", "Firefox", "Nantes", "France", "Réussie"),
@@ -673,19 +673,19 @@ def media_4_3() -> None:
     )
     save_pdf(
         target("4.3", "fiche_nova_x5.pdf"),
-        "Smartphone Nova X5 - Fiche produit",
+        "Ordinateur portable Nova X5 - Fiche produit",
         [
             [
                 "# Caractéristiques",
-                "Écran 6,4 pouces OLED - Stockage 128 Go - Batterie 4 500 mAh",
-                "Connecteur USB-C - Chargeur non inclus dans la boîte",
+                "Écran 14 pouces - Mémoire vive 16 Go - SSD 512 Go - Batterie 60 Wh",
+                "Chargeur USB-C 65 W - Poids 1,4 kg",
                 "# Durabilité et réparation",
                 "Indice de réparabilité : 8,2/10",
                 "Disponibilité des pièces détachées : 7 ans après la mise sur le marché",
-                "Mises à jour de sécurité garanties : 5 ans",
-                "Batterie remplaçable par l'utilisateur (2 vis)",
-                "# Débit d'absorption spécifique (DAS)",
-                "DAS tête : 0,41 W/kg - DAS tronc : 1,02 W/kg - DAS membres : 2,45 W/kg",
+                "Mises à jour du BIOS et des pilotes assurées : 5 ans",
+                "Batterie, SSD et mémoire vive remplaçables (capot fixé par 6 vis standard)",
+                "# Consommation électrique",
+                "En veille : 0,4 W - En fonctionnement (bureautique) : 9 W",
                 "# Garanties",
                 "Garantie légale de conformité : 2 ans",
                 "Reprise de l'ancien appareil en magasin pour réemploi ou recyclage",
@@ -831,10 +831,10 @@ def media_5_1() -> None:
         + "".join(f"Réponse de 1.1.1.1 : octets=32 temps={t} ms TTL=57\n" for t in (14, 13, 15, 14))
         + "\nStatistiques Ping pour 1.1.1.1:\n"
         "    Paquets : envoyés = 4, reçus = 4, perdus = 0 (perte 0%),\n\n"
-        "C:\\> ping www.service-public.fr\n"
-        "La requête Ping n'a pas pu trouver l'hôte www.service-public.fr. Vérifiez le nom et"
+        "C:\\> ping fr.wikipedia.org\n"
+        "La requête Ping n'a pas pu trouver l'hôte fr.wikipedia.org. Vérifiez le nom et"
         " essayez à nouveau.\n\n"
-        "C:\\> nslookup www.service-public.fr\n"
+        "C:\\> nslookup fr.wikipedia.org\n"
         "DNS request timed out.\n    timeout was 2 seconds.\n"
         "Serveur :   UnKnown\nAddress:  192.168.1.250\n\n"
         "*** Le délai de la requête UnKnown a expiré\n",
@@ -860,7 +860,7 @@ def media_5_1() -> None:
             [
                 "# Configuration minimale",
                 "Système : Windows 10 64 bits (version 22H2) ou Windows 11 64 bits",
-                "Processeur : 4 coeurs, 2,5 GHz ou plus",
+                "Processeur : 4 cœurs, 2,5 GHz ou plus",
                 "Mémoire vive : 8 Go (16 Go recommandés pour la 4K)",
                 "Carte graphique : compatible DirectX 12, 2 Go de mémoire vidéo dédiée",
                 "Espace disque : 20 Go libres pour l'installation",
@@ -961,7 +961,7 @@ def media_5_2() -> None:
         [
             [
                 "# Caractéristiques",
-                "Processeur : AMX R7 7730U, 8 coeurs / 16 threads, 2,0 à 4,5 GHz",
+                "Processeur : AMX R7 7730U, 8 cœurs / 16 threads, 2,0 à 4,5 GHz",
                 "Mémoire vive : 16 Go DDR4 (2 x 8 Go, extensible à 32 Go)",
                 "Stockage : SSD NVMe 512 Go",
                 "Écran : 15,6 pouces, 1920 x 1080, mat",
