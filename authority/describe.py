@@ -11,6 +11,7 @@ from kiosk.seal.certificate_payload import PAYLOAD_MAGIC, decode_certificate_pay
 from kiosk.seal.container import Kind, kind_of
 from kiosk.seal.content_pack import verify_content_pack
 from kiosk.seal.keys import PublicIdentity
+from kiosk.seal.kiosk_kit import verify_kiosk_kit
 from kiosk.seal.result_bundle import verify_result_bundle
 from kiosk.seal.session_package import verify_session_package
 from kiosk.seal.timestamps import to_iso
@@ -64,5 +65,13 @@ def describe_artefact(data: bytes, authority: PublicIdentity, now: datetime) -> 
             f"result bundle of session {b.session_id}: {len(b.candidate_ids)} attempt(s), "
             f"kiosk build {b.kiosk_build_hash[:16]}, exported {to_iso(b.created_at)}; "
             f"signed by {b.signer.describe()} (sha256 {sha256_hex(data)[:16]})"
+        )
+    if kind is Kind.KIOSK_KIT:
+        k = verify_kiosk_kit(data, authority, now)
+        seat = f"kiosk {k.kiosk.number} « {k.kiosk.name} »" if k.kiosk else "the whole room"
+        return (
+            f"kiosk kit {k.kit_id} of session {k.session_id} ({k.date}, {k.room}) for {seat}: "
+            f"{k.candidate_count} candidate(s), expires {to_iso(k.expires_at)}; signed by centre "
+            f"{k.centre_id} (contents need the kit code)"
         )
     raise InvalidInput("not a certkiosk artefact (unknown magic)")

@@ -70,3 +70,15 @@ def test_expired_fixture_is_refused(setup: KioskSetup) -> None:
     with pytest.raises(RuleViolation, match="expiré le 2026-03-15T00:00:00Z"):
         import_kit(setup, data, doc["codes"]["expired"], _authority(doc))
     assert setup.kit_ids() == []
+
+
+def test_authority_verify_describes_a_kit_and_refuses_a_tampered_one() -> None:
+    from authority.describe import describe_artefact
+
+    doc = _fixture()
+    now = parse_iso(doc["import_at"], "import_at")
+    line = describe_artefact((KIT / "valid.ckkit").read_bytes(), _authority(doc), now)
+    assert line.startswith(f"kiosk kit {doc['kit_ids']['valid']} of session S-2026-0315")
+    assert "contents need the kit code" in line
+    with pytest.raises(IntegrityError):
+        describe_artefact((KIT / "tampered.ckkit").read_bytes(), _authority(doc), now)
