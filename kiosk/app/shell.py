@@ -1,0 +1,294 @@
+"""The kiosk's one window: a stack of screens, the invigilator panel, and the wiring to the controller.
+
+The shell renders each ``KioskView`` the controller emits by showing the matching screen (and moving
+the keyboard focus to it when the screen changes); screens' signals become controller intents.
+Dialogs an item opened (attachments, the problem report) are closed as soon as the screen leaves the
+item, e.g. when the kiosk locks.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app.check_in import Refusal
+from kiosk.app.controller import KioskController
+from kiosk.app.invigilator_gate import GateResult
+from kiosk.app.invigilator_panel import InvigilatorPanel
+from kiosk.app.problem_dialog import ProblemDialog
+from kiosk.app.screens.base import ScreenBase, make_label
+from kiosk.app.screens.check_in import CheckInScreen
+from kiosk.app.screens.end import EndScreen
+from kiosk.app.screens.focus_warning import FocusWarningScreen
+from kiosk.app.screens.instructions import InstructionsScreen
+from kiosk.app.screens.item_host import ItemHost
+from kiosk.app.screens.startup import StartupScreen
+from kiosk.app.screens.test_screen import TestScreen
+from kiosk.app.screens.waiting import WaitingScreen
+from kiosk.app.theme import Theme, apply_theme, next_zoom
+from kiosk.app.view_model import KioskView, Screen
+from kiosk.core.errors import Bug
+from kiosk.core.incidents import load_incident_categories
+
+log = logging.getLogger("kiosk.shell")
+
+INVIGILATOR_CHORD = "Ctrl+Alt+Shift+S"
+
+
+class KioskWindow(QWidget):
+    """The candidate's window.
+
+    Signals:
+        quit_requested(): the invigilator closed the kiosk.
+    """
+
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        controller: KioskController,
+        *,
+        lang: str = "fr",
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.lang = lang
+        self.theme = theme or Theme()
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle("certkiosk")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._build_error_banner(outer)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.startup = StartupScreen()
+        self.check_in = CheckInScreen()
+        self.waiting = WaitingScreen()
+        self.instructions = InstructionsScreen()
+        self.focus_warning = FocusWarningScreen()
+        self.test = TestScreen(ItemHost(self._media_root))
+        self.end = EndScreen()
+        self.panel = InvigilatorPanel(lang)
+        self.pages: dict[Screen, ScreenBase] = {
+            Screen.STARTUP: self.startup,
+            Screen.CHECK_IN: self.check_in,
+            Screen.AWAITING_PRESENCE: self.waiting,
+            Screen.INSTRUCTIONS: self.instructions,
+            Screen.FOCUS_WARNING: self.focus_warning,
+            Screen.ITEM: self.test,
+            Screen.LOCKED: self.waiting,
+            Screen.PROBLEM_PENDING: self.waiting,
+            Screen.AWAITING_RESUME: self.waiting,
+            Screen.ENDED: self.end,
+        }
+        for page in (*dict.fromkeys(self.pages.values()), self.panel):
+            self.stack.addWidget(page)
+        self.view: KioskView | None = None
+        self.panel_open = False
+        self._dialogs: list[QDialog] = []
+        self._wire()
+        self._shortcuts()
+        self.startup.set_ready(controller.is_ready)
+        self.show_view(controller.view())
+
+    # -- construction -------------------------------------------------------------------------------
+
+    def _build_error_banner(self, outer: QVBoxLayout) -> None:
+        self.error_banner = QFrame()
+        row = QHBoxLayout(self.error_banner)
+        self.error_text = make_label("error")
+        self.error_close = QPushButton()
+        row.addWidget(self.error_text, 1)
+        row.addWidget(self.error_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.error_close.clicked.connect(self.error_banner.hide)
+        self.error_banner.hide()
+        outer.addWidget(self.error_banner)
+        self._retranslate_banner()
+
+    def _retranslate_banner(self) -> None:
+        self.error_close.setText(self.tr("Masquer ce message"))
+        self.error_close.setAccessibleName(self.tr("Masquer ce message"))
+
+    def _media_root(self) -> Path:
+        session = self.controller.session
+        if session is None:
+            raise Bug("an item is shown before the session is open")
+        return session.media_root()
+
+    def _wire(self) -> None:
+        c = self.controller
+        c.view_changed.connect(self.show_view)
+        c.time_changed.connect(self.refresh_time)
+        c.check_in_refused.connect(self._on_check_in_refused)
+        c.ready.connect(lambda: self.startup.set_ready(True))
+        self.startup.proceed.connect(c.acknowledge_startup)
+        self.check_in.submitted.connect(c.check_in)
+        self.instructions.start.connect(c.start)
+        self.focus_warning.acknowledged.connect(self._acknowledge_focus)
+        self.test.validate.connect(c.validate)
+        self.test.skip.connect(c.skip)
+        self.test.report.connect(self._open_problem_dialog)
+        self.test.dialog_opened.connect(self._track_dialog)
+        self.waiting.invigilator_requested.connect(self.open_panel)
+        self.end.invigilator_requested.connect(self.open_panel)
+        self.panel.password_submitted.connect(self._on_password)
+        self.panel.action.connect(self._on_panel_action)
+        self.panel.closed.connect(self.close_panel)
+
+    def _shortcuts(self) -> None:
+        chord = QShortcut(QKeySequence(INVIGILATOR_CHORD), self)
+        chord.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        chord.activated.connect(self.open_panel)
+        for sequence, step in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1)):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.activated.connect(lambda s=step: self.zoom(s))
+
+    # -- rendering --------------------------------------------------------------------------------
+
+    def show_view(self, view: KioskView) -> None:
+        """Show the screen for ``view`` (the panel, if open, stays in front)."""
+        previous = self.view
+        self.view = view
+        if view.screen is not Screen.ITEM:
+            self._close_dialogs()
+        page = self.pages[view.screen]
+        page.show_view(view)
+        self.panel.show_view(view)
+        if self.panel_open:
+            return
+        changed = (
+            previous is None
+            or previous.screen is not view.screen
+            or (
+                view.item is not None
+                and (previous.item is None or previous.item.id != view.item.id)
+            )
+        )
+        self.stack.setCurrentWidget(page)
+        if changed:
+            target = page.first_focus()
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh_time(self, view: KioskView) -> None:
+        """Refresh the header's time (the display timer)."""
+        self.view = view
+        if view.screen is Screen.ITEM:
+            self.test.refresh_time(view)
+
+    def show_error(self, message: str) -> None:
+        """The calm message of the error handler, at the top of the window."""
+        self.error_text.setText(message)
+        self.error_banner.show()
+
+    def zoom(self, step: int) -> None:
+        """Make text bigger or smaller (100–200 %)."""
+        self.theme = replace(self.theme, zoom=next_zoom(self.theme.zoom, step))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.theme)
+
+    # -- candidate side ---------------------------------------------------------------------------
+
+    def _on_check_in_refused(self, refusal: Refusal | None) -> None:
+        self.check_in.show_refusal(refusal)
+
+    def _acknowledge_focus(self) -> None:
+        view = self.view
+        if view is not None and view.item is not None:
+            self.controller.acknowledge_focus_warning(view.item.id)
+
+    def _track_dialog(self, dialog: QDialog) -> None:
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda _result, d=dialog: self._forget_dialog(d))
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if dialog in self._dialogs:
+            self._dialogs.remove(dialog)
+
+    def _close_dialogs(self) -> None:
+        for dialog in list(self._dialogs):
+            dialog.reject()
+        self._dialogs.clear()
+
+    def _open_problem_dialog(self, item_id: str) -> None:
+        dialog = ProblemDialog(load_incident_categories(), self.lang, self)
+        self._track_dialog(dialog)
+
+        def done(result: int) -> None:
+            report = dialog.report()
+            if result == QDialog.DialogCode.Accepted and report is not None:
+                self.controller.report_problem(item_id, report.code, report.description)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self.problem_dialog = dialog
+
+    # -- invigilator side ---------------------------------------------------------------------------
+
+    def open_panel(self) -> None:
+        """Show the invigilator panel (password first)."""
+        self._close_dialogs()
+        self.panel.reset()
+        self.panel_open = True
+        if self.view is not None:
+            self.panel.show_view(self.view)
+        self.stack.setCurrentWidget(self.panel)
+        self.panel.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def close_panel(self) -> None:
+        """Back to the candidate's screen; the next action needs the password again."""
+        self.panel_open = False
+        self.panel.reset()
+        self.controller.close_invigilator()
+        self.view = None  # force the focus onto the candidate's screen
+        self.show_view(self.controller.view())
+
+    def _on_password(self, password: str) -> None:
+        result: GateResult = self.controller.check_password(password)
+        self.panel.show_gate_result(result)
+
+    def _on_panel_action(self, name: str, args: dict[str, object]) -> None:
+        c = self.controller
+        done = False
+        if name == "confirm_presence":
+            done = c.confirm_presence()
+        elif name == "authorise_resume":
+            done = c.authorise_resume()
+        elif name == "unlock":
+            done = c.unlock()
+        elif name == "validate_problem":
+            done = c.resolve_problem("validated")
+        elif name == "dismiss_problem":
+            done = c.resolve_problem("dismissed")
+        elif name == "add_time":
+            done = c.add_time(int(str(args["minutes"])), str(args["reason"]))
+        elif name == "end_test":
+            done = c.end_test()
+        elif name == "new_check_in":
+            done = c.new_check_in()
+        elif name == "close_kiosk":
+            if c.invigilator_open:
+                log.info("kiosk closed by the invigilator")
+                self.quit_requested.emit()
+            return
+        if done:
+            self.close_panel()
