@@ -287,6 +287,10 @@ def _heartbeat(s: AttemptState, e: Event) -> AttemptState:
 
 def _app_started(s: AttemptState, e: Event) -> AttemptState:
     _text(e.data, "boot")
+    if s.phase is Status.READY:  # every entry consumes the confirmed presence (DOMAIN §6)
+        return replace(
+            s, phase=Status.AWAITING_PRESENCE, presence_confirmed=False, boots=s.boots + 1
+        )
     phase = Status.AWAITING_RESUME if s.phase is Status.RUNNING else s.phase
     return replace(s, phase=phase, boots=s.boots + 1)
 

@@ -180,3 +180,16 @@ def test_ended_by_invigilator_from_awaiting_resume() -> None:
         log.add("ended", reason="by_invigilator")
     state = log.add("ended", reason="by_invigilator", by="console")
     assert state.end_reason is EndReason.BY_INVIGILATOR and state.pauses[-1].to_seq is None
+
+
+def test_restart_before_the_start_needs_presence_confirmed_again() -> None:
+    log = Log()
+    log.add("checked_in", attempt_id="a1", candidate_id="c1", session_id="s1", kiosk_id="k1")
+    log.add("assembled", seed="s", duration_s=600, extra_time_pct="0", items=items(3))
+    assert log.add("presence_confirmed", by="password").status is Status.READY
+    state = log.add("app_started", boot="b2")
+    assert state.status is Status.AWAITING_PRESENCE and not state.presence_confirmed
+    with pytest.raises(TransitionRefused):
+        log.add("started")
+    assert log.add("presence_confirmed", by="code").status is Status.READY
+    assert log.add("started").status is Status.RUNNING
