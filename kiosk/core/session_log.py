@@ -142,6 +142,14 @@ def _flags(s: SessionState, e: Event) -> SessionState:
     )
 
 
+def _code_issued(s: SessionState, e: Event) -> SessionState:
+    """A response code the console gave for a kiosk's challenge (audit only: no state change)."""
+    _by(e.data)
+    _text(e.data, "challenge")
+    _text(e.data, "candidate_id")
+    return s
+
+
 def _finalised(s: SessionState, e: Event) -> SessionState:
     _by(e.data)
     return replace(s, finalised=True)
@@ -157,6 +165,7 @@ SESSION_STEPS: dict[str, Callable[[SessionState, Event], SessionState]] = {
     "abort_reason_set": _abort,
     "session_comment": _session_comment,
     "flags_set": _flags,
+    "code_issued": _code_issued,
     "finalised": _finalised,
 }
 SESSION_EVENT_TYPES = frozenset(SESSION_STEPS)

@@ -30,8 +30,14 @@ from kiosk.seal.aead import open_sealed, seal_to
 from kiosk.seal.archive import pack_archive, unpack_archive
 from kiosk.seal.atomic import write_atomic
 from kiosk.seal.canonical import b64decode, b64encode, canonical_bytes, parse_json, sha256_hex
-from kiosk.seal.keys import KEY_SIZE, SIGNATURE_SIZE, KeyPair, PublicIdentity, key_id
-from kiosk.seal.keys import verify_signature
+from kiosk.seal.keys import (
+    KEY_SIZE,
+    SIGNATURE_SIZE,
+    KeyPair,
+    PublicIdentity,
+    key_id,
+    verify_signature,
+)
 from kiosk.seal.record import Record
 from kiosk.seal.timestamps import parse_iso, to_iso
 
@@ -258,9 +264,7 @@ def read_kiosk_export(data: bytes, centre: KeyPair, where: str) -> KioskExport:
                 f"pas {session_id}"
             )
         attempts[attempt_id] = events
-    return KioskExport(
-        kiosk_id, session_id, build, created, signer, sha256_hex(data), attempts
-    )
+    return KioskExport(kiosk_id, session_id, build, created, signer, sha256_hex(data), attempts)
 
 
 __all__ = [

@@ -131,6 +131,40 @@ class EventStore:
             raise
         self._heads[log_id] = event
 
+    def import_events(self, info: LogInfo | None, log_id: str, events: list[Event]) -> None:
+        """Store already-verified foreign events after the log's head in one durable transaction.
+
+        ``info`` creates the log first (its events must then start at seq 1).
+
+        Raises:
+            Bug: the events do not follow the head.
+            StorageFull / EnvironmentFailure: nothing was stored.
+        """
+        if not events:
+            return
+        head = None if info is not None else self.head(log_id)
+        expected = 1 if head is None else head.seq + 1
+        if info is not None and log_id in self._heads:
+            raise InvalidInput(f"Le journal {log_id} existe déjà")
+        if events[0].seq != expected or (head is not None and events[0].prev_hash != head.hash):
+            raise Bug(f"imported events do not follow the head of {log_id}")
+        self._run("BEGIN IMMEDIATE", writing=True)
+        try:
+            if info is not None:
+                self._run(
+                    "INSERT INTO logs (log_id, kind, created_wall, candidate_id, session_id)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (info.log_id, info.kind, info.created_wall, info.candidate_id, info.session_id),
+                    writing=True,
+                )
+            for event in events:
+                self._insert(log_id, event)
+            self._run("COMMIT", writing=True)
+        except KioskError:
+            self._rollback()
+            raise
+        self._heads[log_id] = events[-1]
+
     def _insert(self, log_id: str, event: Event) -> None:
         data = json.dumps(event.data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         self._run(

@@ -40,9 +40,17 @@ class Store:
 
     @classmethod
     def open_async(
-        cls, data_dir: Path, provider: KeyProvider, *, clock: Clock | None = None
+        cls,
+        data_dir: Path,
+        provider: KeyProvider,
+        *,
+        clock: Clock | None = None,
+        replica: bool = False,
     ) -> Future[Store]:
-        """Open (or create) the store on a new store thread; the future gives the ``Store``."""
+        """Open (or create) the store on a new store thread; the future gives the ``Store``.
+
+        ``replica``: the console's copy of kiosks' logs (no restart is marked on open).
+        """
         thread = StoreThread()
         chosen = clock if clock is not None else SystemClock()
         opened: Future[Store] = Future()
@@ -55,20 +63,27 @@ class Store:
             else:
                 opened.set_result(cls(thread, result.result()))
 
-        thread.submit(lambda: StoreCore.open(Path(data_dir), provider, chosen)).add_done_callback(
-            done
-        )
+        thread.submit(
+            lambda: StoreCore.open(Path(data_dir), provider, chosen, replica=replica)
+        ).add_done_callback(done)
         return opened
 
     @classmethod
-    def open(cls, data_dir: Path, provider: KeyProvider, *, clock: Clock | None = None) -> Store:
+    def open(
+        cls,
+        data_dir: Path,
+        provider: KeyProvider,
+        *,
+        clock: Clock | None = None,
+        replica: bool = False,
+    ) -> Store:
         """Open (or create) the store and wait for it (key derivation may take ~0.1–0.5 s).
 
         Raises:
             StoreLocked, AuthenticationError, StoreCorrupted, IntegrityError, StorageFull,
             EnvironmentFailure, InvalidInput.
         """
-        return cls.open_async(data_dir, provider, clock=clock).result()
+        return cls.open_async(data_dir, provider, clock=clock, replica=replica).result()
 
     def run(self, work: Callable[[StoreCore], T]) -> Future[T]:
         """Run ``work`` with the core on the store thread."""
@@ -226,6 +241,14 @@ class AttemptService:
         if by is not None:
             data["by"] = by
         return self._append(attempt_id, "ended", data)
+
+    def import_log(self, events: Sequence[Event]) -> Future[AttemptChange]:
+        """Merge a kiosk's copy of an attempt log (see ``StoreCore.import_attempt``).
+
+        The change holds the events added: none when this copy brings nothing new.
+        """
+        copied = list(events)
+        return self._store.run(lambda core: core.import_attempt(copied))
 
     def tick(self, attempt_id: str) -> Future[AttemptChange]:
         """End the attempt with ``time_up`` if its time ran out (empty change otherwise)."""

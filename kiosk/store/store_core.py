@@ -84,12 +84,19 @@ class StoreCore:
 
     @classmethod
     def open(
-        cls, data_dir: Path, provider: KeyProvider, clock: Clock, boot_id: str | None = None
+        cls,
+        data_dir: Path,
+        provider: KeyProvider,
+        clock: Clock,
+        boot_id: str | None = None,
+        *,
+        replica: bool = False,
     ) -> StoreCore:
         """Open or create the store in ``data_dir`` and bring every log back.
 
         Every unfinished attempt gets an ``app_started`` event: a running test becomes
-        "awaiting resume" with its time as of its last durable event.
+        "awaiting resume" with its time as of its last durable event. A ``replica`` (the
+        console's copy of kiosks' logs) never does: only the kiosk that runs a test marks it.
 
         Raises:
             StoreLocked, AuthenticationError, StoreCorrupted, IntegrityError, StorageFull,
@@ -109,7 +116,8 @@ class StoreCore:
             migrate(connection, db_path)
             core = cls(data_dir, clock, lock, EventStore(connection, db_path, clock))
             core._load()
-            core._mark_boot(boot_id or secrets.token_hex(8))
+            if not replica:
+                core._mark_boot(boot_id or secrets.token_hex(8))
             return core
         except BaseException:
             if connection is not None:
@@ -194,6 +202,49 @@ class StoreCore:
             data = {**data, "timed_out": True}
         return self._commit(attempt_id, type_, data)
 
+    def import_attempt(self, events: list[Event]) -> Change[AttemptState]:
+        """Merge a foreign attempt log (a kiosk's copy), idempotently.
+
+        The chain and the rules are checked first. A log not held yet is created; a longer copy
+        of a held log adds its new tail; the same log or an older copy changes nothing (no new
+        events in the change). Two copies that diverge are refused, never merged.
+
+        Raises:
+            IntegrityError: a broken chain, a forbidden event, or a copy diverging from ours.
+            StorageFull / EnvironmentFailure: nothing stored.
+        """
+        if not events:
+            raise IntegrityError("journal d'épreuve vide")
+        verify_chain(events)
+        state = fold(events)
+        attempt_id = state.attempt_id
+        if attempt_id.startswith(SESSION_PREFIX):
+            raise IntegrityError(f"identifiant d'épreuve invalide : {attempt_id}")
+        held = self._attempts.get(attempt_id)
+        if held is None:
+            if self._store.has_log(attempt_id):
+                raise IntegrityError(f"{attempt_id} est déjà un journal d'un autre type")
+            info = LogInfo(
+                attempt_id, "attempt", events[0].at_wall, state.candidate_id, state.session_id
+            )
+            self._store.import_events(info, attempt_id, events)
+            self._attempts[attempt_id] = state
+            return Change(attempt_id, tuple(events), state)
+        overlap = min(held.last_seq, len(events))
+        mine = self._store.events(attempt_id, overlap)[:1]
+        if mine and mine[0].hash != events[overlap - 1].hash:
+            first = _first_divergence(self._store.events(attempt_id), events)
+            raise IntegrityError(
+                f"épreuve {attempt_id} : cette copie diverge de celle déjà fusionnée à partir "
+                f"de l'événement n° {first} : conflit, rien n'a été fusionné"
+            )
+        if len(events) <= held.last_seq:
+            return Change(attempt_id, (), held)
+        tail = events[held.last_seq :]
+        self._store.import_events(None, attempt_id, tail)
+        self._attempts[attempt_id] = state
+        return Change(attempt_id, tuple(tail), state)
+
     def tick(self, attempt_id: str) -> Change[AttemptState]:
         """End the attempt if its time ran out; otherwise change nothing."""
         state = self._attempt(attempt_id)
@@ -271,6 +322,14 @@ class StoreCore:
             self._store.close()
         finally:
             self._lock.release()
+
+
+def _first_divergence(mine: list[Event], theirs: list[Event]) -> int:
+    """The seq of the first event where two copies of a log differ."""
+    for a, b in zip(mine, theirs, strict=False):
+        if a.hash != b.hash:
+            return a.seq
+    return min(len(mine), len(theirs)) + 1
 
 
 def _database_key(data_dir: Path, provider: KeyProvider) -> tuple[bytes, bool]:

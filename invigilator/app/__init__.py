@@ -1,0 +1,1 @@
+"""The console (PySide6): screens over the Qt-free centre workspace."""
