@@ -144,7 +144,11 @@ def parse_framework(data: Any, path: str) -> Framework:
             )
         )
     if len(domains) != 5 or index != 16:
-        raise SourceError(path, data.line, f"expected 5 domains and 16 competences, got {len(domains)} and {index}")
+        raise SourceError(
+            path,
+            data.line,
+            f"expected 5 domains and 16 competences, got {len(domains)} and {index}",
+        )
     names = tuple(
         LevelName(levels=tuple(int(x) for x in n["levels"]), fr=str(n["fr"]), en=str(n["en"]))
         for n in _require(data, "level_names", path)
@@ -153,7 +157,9 @@ def parse_framework(data: Any, path: str) -> Framework:
     return Framework(
         domains=tuple(domains),
         level_names=names,
-        default_max_reachable_level=int(scale.get("default_max_reachable_level", DEFAULT_MAX_REACHABLE_LEVEL)),
+        default_max_reachable_level=int(
+            scale.get("default_max_reachable_level", DEFAULT_MAX_REACHABLE_LEVEL)
+        ),
     )
 
 

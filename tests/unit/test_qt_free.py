@@ -42,5 +42,7 @@ def test_importing_package_never_loads_qt(package: str) -> None:
 def test_guard_detects_qt() -> None:
     """The probe itself notices a Qt import (so the guard can fail)."""
     code = "import PySide6.QtCore, sys; print(any(m.startswith('PySide6') for m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.stdout.strip() == "True"
