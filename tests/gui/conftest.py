@@ -44,4 +44,3 @@ def kiosk(qtbot, tmp_path, kiosk_clock, kiosk_session):
     rig = KioskRig(qtbot, tmp_path / "data", kiosk_clock, kiosk_session)
     yield rig
     rig.close()
-
