@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.app.viewers import errors
@@ -69,16 +68,17 @@ class ArchiveViewer(QWidget):
         self.tree.setAccessibleDescription(path.name)
         locale = QLocale()
         for info in entries:
-            when = dt.datetime(*info.date_time)
+            year, month, day, hour, minute, second = info.date_time
+            when = QDateTime(QDate(year, month, day), QTime(hour, minute, second))
             row = _EntryItem(
                 [
                     info.filename,
                     "—" if info.is_dir() else human_size(info.file_size),
-                    locale.toString(QDateTime(when), QLocale.FormatType.ShortFormat),
+                    locale.toString(when, QLocale.FormatType.ShortFormat),
                 ]
             )
             row.setData(1, Qt.ItemDataRole.UserRole, -1 if info.is_dir() else info.file_size)
-            row.setData(2, Qt.ItemDataRole.UserRole, when.isoformat())
+            row.setData(2, Qt.ItemDataRole.UserRole, when.toString(Qt.DateFormat.ISODate))
             row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(row)
         self.tree.setSortingEnabled(True)

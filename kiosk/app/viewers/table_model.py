@@ -65,7 +65,10 @@ def format_cell(value: Cell) -> str:
             return locale.toString(
                 QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
             )
-        return locale.toString(QDateTime(value), QLocale.FormatType.ShortFormat)
+        moment = QDateTime(
+            QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
+        )
+        return locale.toString(moment, QLocale.FormatType.ShortFormat)
     if isinstance(value, dt.date):
         return locale.toString(
             QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
