@@ -345,8 +345,16 @@ def _dry(script: Path, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def install_plan() -> str:
-    return _dry(INSTALL, "--no-apt", "--bundle", "dist/kiosk", "--keyboard", "fr:oss")
+def built_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A stand-in for dist/kiosk (the scripts only check the executable is there)."""
+    bundle = _bundle(tmp_path_factory.mktemp("dist") / "kiosk")
+    (bundle / "kiosk").chmod(0o755)
+    return bundle
+
+
+@pytest.fixture(scope="module")
+def install_plan(built_kiosk: Path) -> str:
+    return _dry(INSTALL, "--no-apt", "--bundle", str(built_kiosk), "--keyboard", "fr:oss")
 
 
 def test_install_creates_an_unprivileged_account_and_a_private_data_folder(install_plan):
@@ -387,9 +395,9 @@ def test_install_records_the_previous_state_for_the_restore(install_plan):
         assert f"    | {key}" in install_plan
 
 
-def test_dry_run_changes_nothing(tmp_path):
+def test_dry_run_changes_nothing(built_kiosk):
     before = {p: p.exists() for p in (Path("/etc/certkiosk"), Path("/opt/certkiosk"))}
-    _dry(INSTALL, "--no-apt", "--bundle", "dist/kiosk")
+    _dry(INSTALL, "--no-apt", "--bundle", str(built_kiosk))
     _dry(REMOVE, "--purge")
     assert {p: p.exists() for p in before} == before
 
