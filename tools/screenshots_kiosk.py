@@ -23,7 +23,7 @@ from kiosk.app.main import install_translators  # noqa: E402
 from kiosk.app.theme import Theme, apply_theme  # noqa: E402
 from kiosk.core.clock import FakeClock  # noqa: E402
 from kiosk.core.items import ItemType  # noqa: E402
-from tools.kiosk_driver import KioskDriver  # noqa: E402
+from tools.kiosk_driver import KioskDriver, fast_provider  # noqa: E402
 from tools.kiosk_sample import DEMO_CODE, DEMO_PASSWORD, DEMO_SESSION, bank_session  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -205,13 +205,128 @@ def shoot_accessibility(work: Path, shot: Shooter) -> None:
     apply_theme(app, Theme())
 
 
+def _spin(app: QApplication, done, timeout_s: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Process events until ``done()``."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        app.processEvents()
+        if time.monotonic() > deadline:
+            raise TimeoutError("the kiosk did not settle")
+    app.processEvents()
+
+
+def shoot_setup(lang: str, work: Path) -> list[str]:
+    """Enrolment, kit import (described, wrong code), the code box and the export, in ``lang``."""
+    from datetime import UTC
+
+    from invigilator.kits import KioskRegistry, build_session_kits, write_kits
+    from kiosk.app.controller import KioskController
+    from kiosk.app.kiosk_backend import KioskBackend
+    from kiosk.app.setup_controller import SetupController
+    from kiosk.app.shell import KioskWindow
+    from kiosk.core.codes import CodeAction
+    from kiosk.seal.authority_identity import identity_bytes
+    from tests.fixtures.kit.world import BUILT_AT, MORNING, PASSWORD, TEST_CODE_KDF, make_world
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, lang)
+    apply_theme(app, Theme())
+    shot = Shooter(lang)
+    clock = FakeClock(wall=MORNING)
+    world = make_world(work / f"world-{lang}")
+    usb = work / f"usb-{lang}"
+    usb.mkdir()
+    controller = KioskController(clock)
+    setup = SetupController()
+    window = KioskWindow(controller, lang=lang, setup=setup)
+    window.resize(1280, 800)
+    window.show()
+    backend = KioskBackend.open(work / f"kiosk-{lang}", fast_provider(), clock)
+    setup.attach(backend)
+
+    def idle() -> bool:
+        return setup.idle and controller.idle
+
+    def grab(name: str) -> None:
+        _spin(app, idle)
+        shot._save(window.grab(), name)
+
+    _spin(app, lambda: window.setup_stage == "enrol")
+    window.enrol.number_spin.setValue(3)
+    window.enrol.name_edit.setText("Poste 3")
+    window.enrol.folder.set_folder(usb)
+    grab("enrol")
+    window.enrol.enrol_button.click()
+    _spin(app, lambda: idle() and window.enrol.continue_button.isVisible())
+    grab("enrolled")
+    registry = KioskRegistry(work / f"kiosks-{lang}.json")
+    registry.enrol((usb / "poste-03.ckposte").read_bytes())
+    kits = build_session_kits(
+        registry, world.session, world.pack, world.centre, world.certificate, BUILT_AT,
+        kiosk_numbers=[3], tz=UTC, kdf=TEST_CODE_KDF,
+    )  # fmt: skip
+    write_kits(usb, kits)
+    (usb / "authority-public.json").write_bytes(identity_bytes(world.authority.public, "Autorité"))
+    window.enrol.continue_button.click()
+    screen = window.kit_import
+    screen.folder.set_folder(usb)
+    screen.search_button.click()
+    _spin(app, lambda: idle() and screen.preview_text.isVisible())
+    grab("kit-import")
+    screen.code_edit.setText("AAAA-BBBB-CCCC-DDDD-EEEE")
+    screen.import_button.click()
+    _spin(app, lambda: idle() and screen.message.isVisible())
+    grab("kit-wrong-code")
+    screen.code_edit.setText(kits[0].code)
+    screen.import_button.click()
+    _spin(app, lambda: idle() and window.setup_stage is None and controller.is_ready)
+    controller.timer.stop()
+    window.startup.continue_button.click()
+    _spin(app, idle)
+    form = window.check_in
+    form.session_edit.setText(world.session.details.session_id)
+    form.code_edit.setText(world.session.details.access_code)
+    form.last_name_edit.setText("Dupont")
+    form.first_name_edit.setText("Marie")
+    form.birth_edit.setText("12/04/2000")
+    form.submit_button.click()
+    _spin(
+        app, lambda: idle() and window.view is not None and window.view.screen.value != "check_in"
+    )
+    window.open_panel()
+    box = window.panel.code_box
+    box.action_combo.setCurrentIndex(box.action_combo.findData(CodeAction.CONFIRM_PRESENCE.value))
+    box.challenge_button.click()
+    _spin(app, lambda: idle() and controller.pending_challenge is not None)
+    grab("invigilator-code")
+    window.close_panel()
+    window.open_panel()
+    window.panel.password_edit.setText(PASSWORD)
+    window.panel.open_button.click()
+    out = work / f"export-{lang}"
+    out.mkdir()
+    window.panel.export_folder.set_folder(out)
+    window.panel.export_button.click()
+    _spin(app, lambda: idle() and any(out.iterdir()))
+    grab("export-done")
+    controller.close()
+    window.hide()
+    window.deleteLater()
+    for translator in translators:
+        app.removeTranslator(translator)
+    return shot.saved
+
+
 def main() -> int:
     """Write every screenshot; print their names."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="certkiosk-shots-") as work:
         for lang in ("fr", "en"):
-            for name in shoot(lang, Path(work)):
+            for name in shoot(lang, Path(work)) + shoot_setup(lang, Path(work)):
                 print(name)
     del app
     return 0

@@ -10,25 +10,32 @@ end the test when the core says the time is up.
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.app.check_in import CheckInForm, Refusal, match_candidate
+from kiosk.app.code_jobs import apply_code, make_challenge
 from kiosk.app.env_checks import EnvWarning
 from kiosk.app.invigilator_gate import GateEvent, GateResult, InvigilatorGate
 from kiosk.app.kiosk_jobs import AttemptSnapshot, Jobs
 from kiosk.app.kiosk_session import KioskSession
+from kiosk.app.kit_jobs import export_session
 from kiosk.app.view_model import CandidateLabel, KioskView, Screen, UiFacts, kiosk_view
 from kiosk.core.attempt import TransitionRefused, with_time
 from kiosk.core.attempt_state import AttemptState, Status
 from kiosk.core.clock import Clock
-from kiosk.core.errors import KioskError
+from kiosk.core.codes import Challenge, CodeAction, response_for
+from kiosk.core.errors import EnvironmentFailure, KioskError, UserError
 from kiosk.seal.session_model import Candidate
+from kiosk.store.installed_session import InstalledSession
+from kiosk.store.kiosk_setup import KioskSetup
 from kiosk.store.service import Store
 from kiosk.store.store_core import Change, StoreCore, TimeUp
 
@@ -55,6 +62,9 @@ class KioskController(QObject):
         check_in_refused(Refusal): the check-in form did not match.
         ready(): the store and the session are open.
         failed(object): an error the error handler must show (the exception).
+        challenge_ready(object): the ``Challenge`` to show for a code.
+        code_refused(str): a code answered correctly could not be used (replayed, stale).
+        export_done(object): an ``ExportResult``, or the message (str) saying why not.
     """
 
     view_changed = Signal(object)
@@ -62,6 +72,9 @@ class KioskController(QObject):
     check_in_refused = Signal(object)
     ready = Signal()
     failed = Signal(object)
+    challenge_ready = Signal(object)
+    code_refused = Signal(str)
+    export_done = Signal(object)
 
     def __init__(
         self,
@@ -75,6 +88,8 @@ class KioskController(QObject):
         self._bridge.done.connect(self._on_done)
         self._store: Store | None = None
         self._session: KioskSession | None = None
+        self._setup: KioskSetup | None = None
+        self._challenge: Challenge | None = None
         self._gate: InvigilatorGate | None = None
         self._jobs: Jobs | None = None
         self.attempt_id: str | None = None
@@ -114,10 +129,21 @@ class KioskController(QObject):
         """Whether no store job at all is in flight."""
         return self._pending == 0
 
-    def attach(self, store: Store, session: KioskSession) -> None:
-        """Use an open store and a session; brings back the kiosk's latest attempt, if any."""
+    @property
+    def codes_available(self) -> bool:
+        """Whether console codes and the export work (a session installed from a kit)."""
+        return self._setup is not None and isinstance(self._session, InstalledSession)
+
+    def attach(self, store: Store, session: KioskSession, setup: KioskSetup | None = None) -> None:
+        """Use an open store and a session; brings back the kiosk's latest attempt, if any.
+
+        Args:
+            setup: the kiosk's setup store, opened on the store thread (codes and export need
+                it; only used inside store jobs).
+        """
         self._store = store
         self._session = session
+        self._setup = setup
         self._jobs = Jobs(session)
         self._gate = InvigilatorGate(
             session.password_hash,
@@ -151,11 +177,16 @@ class KioskController(QObject):
         return None
 
     def close(self) -> None:
-        """Stop the timers and close the store (end of process, tests)."""
+        """Stop the timers and close the stores (end of process, tests)."""
         self.timer.stop()
         if self._store is not None:
             store, self._store = self._store, None
-            store.close()
+            setup, self._setup = self._setup, None
+            try:
+                if setup is not None:
+                    store.run(lambda _core: setup.close()).result()
+            finally:
+                store.close()
 
     # -- store plumbing ---------------------------------------------------------------------
 
@@ -165,6 +196,7 @@ class KioskController(QObject):
         on_ok: Callable[[Any], None],
         *,
         candidate_action: bool = True,
+        on_error: Callable[[UserError | EnvironmentFailure], None] | None = None,
     ) -> bool:
         if self._store is None:
             return False
@@ -175,12 +207,12 @@ class KioskController(QObject):
             self._busy += 1
         self._pending += 1
         future = self._store.run(work)
-        tag = (on_ok, candidate_action)
+        tag = (on_ok, candidate_action, on_error)
         future.add_done_callback(lambda f: self._bridge.done.emit(tag, f))
         return True
 
-    def _on_done(self, tag: tuple[Callable[[Any], None], bool], future: Future[Any]) -> None:
-        on_ok, candidate_action = tag
+    def _on_done(self, tag: tuple[Any, bool, Any], future: Future[Any]) -> None:
+        on_ok, candidate_action, on_error = tag
         self._pending = max(0, self._pending - 1)
         if candidate_action:
             self._busy = max(0, self._busy - 1)
@@ -190,6 +222,10 @@ class KioskController(QObject):
             return
         if isinstance(error, TimeUp):
             self._apply([error.change])
+            return
+        if on_error is not None and isinstance(error, UserError | EnvironmentFailure):
+            on_error(error)
+            self._emit_view()
             return
         if isinstance(error, TransitionRefused):
             # A stale intent (e.g. a double click): the core refused it; show the true state.
@@ -451,3 +487,82 @@ class KioskController(QObject):
         self.facts = replace(self.facts, focus_warning_acknowledged=None)
         self._emit_view()
         return True
+
+    # -- console codes and export -------------------------------------------------------------
+
+    def request_challenge(self, action: CodeAction, minutes: int | None = None) -> bool:
+        """Prepare the challenge for ``action`` on the current attempt (``challenge_ready``)."""
+        session, setup, aid = self._session, self._setup, self.attempt_id
+        if not isinstance(session, InstalledSession) or setup is None or aid is None:
+            return False
+        self._challenge = None
+
+        def work(core: StoreCore) -> Challenge:
+            return make_challenge(
+                core, setup, session.kiosk_number, session.candidates, aid, action, minutes
+            )
+
+        return self._submit(
+            work,
+            self._on_challenge,
+            candidate_action=False,
+            on_error=lambda exc: self.code_refused.emit(exc.message),
+        )
+
+    def _on_challenge(self, challenge: Challenge) -> None:
+        self._challenge = challenge
+        self.challenge_ready.emit(challenge)
+
+    @property
+    def pending_challenge(self) -> Challenge | None:
+        """The challenge on show, not answered yet."""
+        return self._challenge
+
+    def submit_code(self, typed: str, reason: str = "") -> GateResult:
+        """Check the console's response to the challenge on show; if right, do its action once.
+
+        Wrong responses count with wrong passwords toward the lockout.
+        """
+        session, setup, challenge = self._session, self._setup, self._challenge
+        gate, aid, jobs = self._gate, self.attempt_id, self._jobs
+        if (
+            not isinstance(session, InstalledSession)
+            or setup is None
+            or challenge is None
+            or gate is None
+            or aid is None
+            or jobs is None
+        ):
+            return GateResult(ok=False, attempts_left=0, locked_s=0.0)
+        secret, session_id = session.session_secret, session.details.session_id
+        clean = "".join(typed.split()).replace("-", "").upper()
+
+        def verify() -> bool:
+            expected = response_for(secret, session_id, challenge)
+            return hmac.compare_digest(expected.encode(), clean.encode())
+
+        result = gate.attempt(verify)
+        if not result.ok:
+            return result
+        self._challenge = None  # a response is used once, even if recording it fails
+        security_log.info("console code accepted: %s", challenge.text())
+        self._submit(
+            lambda core: apply_code(core, setup, jobs, aid, challenge, reason),
+            self._apply_list,
+            candidate_action=False,
+            on_error=lambda exc: self.code_refused.emit(exc.message),
+        )
+        return result
+
+    def export_results(self, folder: Path) -> bool:
+        """Write this kiosk's attempts of the session to ``folder`` (``export_done``)."""
+        session, setup = self._session, self._setup
+        if not self.invigilator_open or session is None or setup is None:
+            return False
+        session_id, now = session.details.session_id, self.clock.wall()
+        return self._submit(
+            lambda core: export_session(core, setup, session_id, folder, now),
+            self.export_done.emit,
+            candidate_action=False,
+            on_error=lambda exc: self.export_done.emit(exc.message),
+        )

@@ -1,9 +1,10 @@
-"""The invigilator password check at a kiosk, with a lockout that grows after repeated failures.
+"""The invigilator password (or code) check at a kiosk, with a lockout growing after failures.
 
 Qt-free. The session carries the invigilator password only as a salted slow hash (Argon2id, the
 PHC string ``$argon2id$...``); the password itself is never kept. Five wrong passwords in a row lock the
 panel for 30 s, and each further series of failures doubles the wait (capped at 15 min). Every failure
 and every lockout is reported to a callback so the controller writes it to the attempt's log.
+Wrong console codes (challenge/response) count in the same series as wrong passwords.
 """
 
 from __future__ import annotations
@@ -70,10 +71,17 @@ class InvigilatorGate:
 
     def check(self, password: str) -> GateResult:
         """Try a password; the result says whether it opened and, if not, what the person may do."""
+        return self.attempt(lambda: verify_password(self._hash, password))
+
+    def attempt(self, verify: Callable[[], bool]) -> GateResult:
+        """Try any invigilator secret (password or console code) under the same lockout.
+
+        ``verify`` is not called while the gate is locked out.
+        """
         wait = self.locked_for()
         if wait > 0:
             return GateResult(ok=False, attempts_left=0, locked_s=wait)
-        if verify_password(self._hash, password):
+        if verify():
             self._failures = 0
             self._on_event(GateEvent("auth_ok", 0))
             return GateResult(ok=True, attempts_left=MAX_FAILURES, locked_s=0.0)

@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.invigilator_gate import GateResult
+from kiosk.app.kit_jobs import ExportResult
 from kiosk.app.screens.base import ScreenBase, make_label
+from kiosk.app.screens.code_box import CodeBox, code_actions
+from kiosk.app.screens.folder_field import FolderField
 from kiosk.app.time_format import clock_text
 from kiosk.app.view_model import KioskView, Screen
 from kiosk.core.incidents import IncidentCategory, load_incident_categories
@@ -52,6 +55,7 @@ class InvigilatorPanel(ScreenBase):
 
     Signals:
         password_submitted(str): the invigilator typed a password.
+        export_requested(object): write the kiosk's export to this folder (Path).
         action(str, object): one of ``ACTIONS`` with its arguments (a dict).
         closed(): back to the candidate's screen.
     """
@@ -59,6 +63,7 @@ class InvigilatorPanel(ScreenBase):
     password_submitted = Signal(str)
     action = Signal(str, object)
     closed = Signal()
+    export_requested = Signal(object)
 
     def __init__(self, lang: str = "fr", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +81,7 @@ class InvigilatorPanel(ScreenBase):
         row.addWidget(self.back_button)
         self.footer_slot.addLayout(row)
         self._view: KioskView | None = None
+        self._codes = False
         self.retranslate()
 
     # -- construction -------------------------------------------------------------------------------
@@ -104,6 +110,9 @@ class InvigilatorPanel(ScreenBase):
         layout.addLayout(row)
         self.password_edit.returnPressed.connect(self._submit_password)
         self.open_button.clicked.connect(self._submit_password)
+        self.code_box = CodeBox()
+        self.code_box.hide()
+        layout.addWidget(self.code_box)
         self.stages.addWidget(gate)
 
     def _button(self, layout: QVBoxLayout | QHBoxLayout, name: str) -> QPushButton:
@@ -166,6 +175,7 @@ class InvigilatorPanel(ScreenBase):
         self.end_cancel_button = self._button(end_row, "end_cancel")
         end_row.addStretch(1)
         layout.addLayout(end_row)
+        self._build_export(layout)
         other = QHBoxLayout()
         self.new_check_in_button = self._button(other, "new_check_in")
         self.close_kiosk_button = self._button(other, "close_kiosk")
@@ -189,6 +199,56 @@ class InvigilatorPanel(ScreenBase):
         self.end_confirm_button.clicked.connect(lambda: self.action.emit("end_test", {}))
         self.new_check_in_button.clicked.connect(lambda: self.action.emit("new_check_in", {}))
         self.close_kiosk_button.clicked.connect(lambda: self.action.emit("close_kiosk", {}))
+
+    def _build_export(self, layout: QVBoxLayout) -> None:
+        self.export_box = QFrame()
+        self.export_box.setFrameShape(QFrame.Shape.StyledPanel)
+        form = QFormLayout(self.export_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.export_folder_label = make_label()
+        self.export_folder = FolderField()
+        self.export_folder_label.setBuddy(self.export_folder.edit)
+        form.addRow(self.export_folder_label, self.export_folder)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("export")
+        form.addRow(self.export_button)
+        self.export_message = make_label("instruction", selectable=True)
+        self.export_message.hide()
+        form.addRow(self.export_message)
+        self.export_box.hide()
+        layout.addWidget(self.export_box)
+        self.export_button.clicked.connect(self._export)
+
+    def set_codes_available(self, available: bool) -> None:
+        """Whether console codes and the export are offered (a session installed from a kit)."""
+        self._codes = available
+        self.export_box.setVisible(available)
+        if self._view is not None:
+            self.show_view(self._view)
+
+    def _export(self) -> None:
+        if not self.export_folder.edit.text().strip():
+            self.show_export_result(self.tr("Indiquez le dossier de la clé USB."))
+            return
+        self.export_message.setText(self.tr("Export en cours…"))
+        self.export_message.setProperty("role", "instruction")
+        self.export_message.show()
+        self.export_requested.emit(self.export_folder.folder())
+
+    def show_export_result(self, result: ExportResult | str) -> None:
+        """The export written (where, how many tests), or why not."""
+        if isinstance(result, ExportResult):
+            text = self.tr(
+                "Export écrit : {path} ({n} épreuve(s)). Importez-le sur la console (Collecte)."
+            ).format(path=result.path, n=result.attempt_count)
+            role = "instruction"
+        else:
+            text, role = result, "error"
+        self.export_message.setProperty("role", role)
+        self.export_message.style().unpolish(self.export_message)
+        self.export_message.style().polish(self.export_message)
+        self.export_message.setText(text)
+        self.export_message.show()
 
     # -- texts ---------------------------------------------------------------------------------------
 
@@ -222,6 +282,11 @@ class InvigilatorPanel(ScreenBase):
         self.end_cancel_button.setText(self.tr("Annuler"))
         self.new_check_in_button.setText(self.tr("Nouvelle identification"))
         self.close_kiosk_button.setText(self.tr("Fermer le kiosque"))
+        self.export_folder_label.setText(self.tr("&Dossier de la clé USB"))
+        self.export_folder.set_accessible_names(
+            self.tr("Dossier de la clé USB pour l'export"), self.tr("Clés USB détectées")
+        )
+        self.export_button.setText(self.tr("Exporter les résultats du poste"))
         for button in self.findChildren(QPushButton):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         if self._view is not None:
@@ -295,6 +360,9 @@ class InvigilatorPanel(ScreenBase):
         self._ask_end(False)
         self.new_check_in_button.setVisible(view.screen is Screen.ENDED)
         self.close_kiosk_button.setVisible(not running_like)
+        actions = code_actions(view) if self._codes else []
+        self.code_box.set_actions(actions)
+        self.code_box.setVisible(bool(actions))
 
     def _ask_end(self, asking: bool) -> None:
         view = self._view
@@ -317,6 +385,8 @@ class InvigilatorPanel(ScreenBase):
         self.gate_message.hide()
         self.time_message.hide()
         self.reason_edit.clear()
+        self.code_box.reset()
+        self.export_message.hide()
         self.stages.setCurrentIndex(0)
 
     @property

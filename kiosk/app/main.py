@@ -1,7 +1,13 @@
 """``kiosk``: the candidate's locked-down test application.
 
-Starts the window at once (start-up checks) while the encrypted store and the session are opened on
-the store thread; the check-in becomes possible as soon as they are ready.
+Starts the window at once while the kiosk's two encrypted stores (attempts, setup) are opened on
+the store thread. Not enrolled yet → the manager's enrolment screen; no kit installed (or the
+installed kit expired) → the kit import screen; otherwise the session of the installed kit opens
+and the candidates check in.
+
+Data folder (``--data-dir``): ``certkiosk.db`` + ``certkiosk.key`` (attempt logs),
+``kiosk-setup.db`` + ``kiosk-setup.key`` (identity, pinned centre and authority, kits), their
+``.lock`` files, and ``logs/kiosk.log``.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
@@ -20,15 +26,15 @@ from kiosk.app.controller import KioskController
 from kiosk.app.env_checks import run_checks
 from kiosk.app.error_handler import ErrorHandler
 from kiosk.app.items.translation import load_content_translator
-from kiosk.app.kiosk_session import MemoryKioskSession, read_session_file
+from kiosk.app.kiosk_backend import KioskBackend
 from kiosk.app.lockdown import Lockdown
+from kiosk.app.setup_controller import SetupController
 from kiosk.app.shell import KioskWindow
 from kiosk.app.theme import MAX_ZOOM, MIN_ZOOM, Theme, apply_theme
-from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.clock import SystemClock
 from kiosk.core.errors import Bug, InvalidInput, KioskError
 from kiosk.resources import resource_path
 from kiosk.store.key_providers import KeyProvider, PassphraseProvider, os_key_provider
-from kiosk.store.service import Store
 
 log = logging.getLogger("kiosk")
 
@@ -48,7 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         type=Path,
         required=True,
-        help="the kiosk's data folder: the encrypted store and the installed session",
+        help="the kiosk's data folder: its encrypted attempt store and setup store (identity, kits)",
+    )
+    parser.add_argument(
+        "--authority-public",
+        type=Path,
+        help="the certification body's authority-public.json, trusted for the first kit (later "
+        "pinned); by default the authority-public.json beside the kit file is used",
     )
     parser.add_argument(
         "--passphrase-file",
@@ -114,37 +126,9 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 
 class _Opened(QObject):
-    """Brings the opened store and session back to the GUI thread."""
+    """Brings the opened stores back to the GUI thread."""
 
     done = Signal(object)
-
-
-def open_backend(
-    data_dir: Path, provider: KeyProvider, clock: Clock
-) -> Future[tuple[Store, MemoryKioskSession]]:
-    """Open the store (on its thread) and decrypt the session (in parallel); one future for both."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="certkiosk-session")
-    session_future = pool.submit(read_session_file, data_dir, provider)
-    pool.shutdown(wait=False)
-    store_future = Store.open_async(data_dir, provider, clock=clock)
-    both: Future[tuple[Store, MemoryKioskSession]] = Future()
-
-    def finish(_: object) -> None:
-        if not (store_future.done() and session_future.done()):
-            return
-        if both.done():
-            return
-        error = store_future.exception() or session_future.exception()
-        if error is not None:
-            if store_future.exception() is None:
-                store_future.result().close()
-            both.set_exception(error)
-        else:
-            both.set_result((store_future.result(), session_future.result()))
-
-    store_future.add_done_callback(finish)
-    session_future.add_done_callback(finish)
-    return both
 
 
 def setup_logging(data_dir: Path) -> None:
@@ -186,7 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "start-up check: %s (%s)", warning.code, warning.detail
         )
     controller = KioskController(clock, warnings)
-    window = KioskWindow(controller, lang=args.lang, theme=theme)
+    setup = SetupController(args.authority_public)
+    window = KioskWindow(controller, lang=args.lang, theme=theme, setup=setup)
+    setup.failed.connect(handler.report)
     handler.set_display(window.show_error)
     controller.failed.connect(handler.report)
     lockdown = Lockdown(app, windowed=args.windowed)
@@ -201,25 +187,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window.quit_requested.connect(quit_kiosk)
     opened = _Opened()
-    session_holder: list[MemoryKioskSession] = []
+    backends: list[KioskBackend] = []
 
-    def on_opened(future: Future[tuple[Store, MemoryKioskSession]]) -> None:
+    def on_opened(future: Future[KioskBackend]) -> None:
         error = future.exception()
         if error is not None:
             handler.report(error)
             return
-        store, session = future.result()
-        session_holder.append(session)
-        controller.attach(store, session)
+        backends.append(future.result())
+        setup.attach(future.result())
 
     opened.done.connect(on_opened)
-    open_backend(data_dir, provider, clock).add_done_callback(opened.done.emit)
+    KioskBackend.open_async(data_dir, provider, clock).add_done_callback(opened.done.emit)
     try:
         status = app.exec()
     finally:
+        attached = controller.is_ready
         controller.close()
-        for session in session_holder:
-            session.cleanup()
+        for backend in backends:
+            if not attached:
+                backend.close()
+        if window.setup_flow is not None and window.setup_flow.session is not None:
+            window.setup_flow.session.cleanup()
         lockdown.uninstall()
         del translators
     return int(status)

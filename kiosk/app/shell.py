@@ -33,12 +33,16 @@ from kiosk.app.problem_dialog import ProblemDialog
 from kiosk.app.screens.base import ScreenBase, make_label
 from kiosk.app.screens.check_in import CheckInScreen
 from kiosk.app.screens.end import EndScreen
+from kiosk.app.screens.enrol import EnrolScreen
 from kiosk.app.screens.focus_warning import FocusWarningScreen
 from kiosk.app.screens.instructions import InstructionsScreen
 from kiosk.app.screens.item_host import ItemHost
+from kiosk.app.screens.kit_import import KitImportScreen
 from kiosk.app.screens.startup import StartupScreen
 from kiosk.app.screens.test_screen import TestScreen
 from kiosk.app.screens.waiting import WaitingScreen
+from kiosk.app.setup_controller import SetupController
+from kiosk.app.setup_flow import SetupFlow
 from kiosk.app.theme import Theme, apply_theme, next_zoom
 from kiosk.app.view_model import KioskView, Screen
 from kiosk.core.errors import Bug
@@ -64,6 +68,7 @@ class KioskWindow(QWidget):
         *,
         lang: str = "fr",
         theme: Theme | None = None,
+        setup: SetupController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +91,8 @@ class KioskWindow(QWidget):
         self.test = TestScreen(ItemHost(self._media_root))
         self.end = EndScreen()
         self.panel = InvigilatorPanel(lang)
+        self.enrol = EnrolScreen()
+        self.kit_import = KitImportScreen()
         self.pages: dict[Screen, ScreenBase] = {
             Screen.STARTUP: self.startup,
             Screen.CHECK_IN: self.check_in,
@@ -98,10 +105,12 @@ class KioskWindow(QWidget):
             Screen.AWAITING_RESUME: self.waiting,
             Screen.ENDED: self.end,
         }
-        for page in (*dict.fromkeys(self.pages.values()), self.panel):
+        for page in (*dict.fromkeys(self.pages.values()), self.panel, self.enrol, self.kit_import):
             self.stack.addWidget(page)
         self.view: KioskView | None = None
         self.panel_open = False
+        self.setup_stage: str | None = None  # "enrol" | "kit" while the manager sets the kiosk up
+        self.setup_flow = SetupFlow(self, setup) if setup is not None else None
         self._dialogs: list[QDialog] = []
         self._wire()
         self._shortcuts()
@@ -151,6 +160,13 @@ class KioskWindow(QWidget):
         self.panel.password_submitted.connect(self._on_password)
         self.panel.action.connect(self._on_panel_action)
         self.panel.closed.connect(self.close_panel)
+        self.panel.export_requested.connect(c.export_results)
+        c.export_done.connect(self.panel.show_export_result)
+        codes = self.panel.code_box
+        codes.challenge_requested.connect(c.request_challenge)
+        codes.response_submitted.connect(self._on_code)
+        c.challenge_ready.connect(codes.show_challenge)
+        c.code_refused.connect(self._on_code_refused)
 
     def _shortcuts(self) -> None:
         chord = QShortcut(QKeySequence(INVIGILATOR_CHORD), self)
@@ -171,7 +187,7 @@ class KioskWindow(QWidget):
         page = self.pages[view.screen]
         page.show_view(view)
         self.panel.show_view(view)
-        if self.panel_open:
+        if self.panel_open or self.setup_stage is not None:
             return
         changed = (
             previous is None
@@ -245,7 +261,9 @@ class KioskWindow(QWidget):
     # -- invigilator side ---------------------------------------------------------------------------
 
     def open_panel(self) -> None:
-        """Show the invigilator panel (password first)."""
+        """Show the invigilator panel (password first); not while the kiosk is being set up."""
+        if self.setup_stage is not None:
+            return
         self._close_dialogs()
         self.panel.reset()
         self.panel_open = True
@@ -265,6 +283,18 @@ class KioskWindow(QWidget):
     def _on_password(self, password: str) -> None:
         result: GateResult = self.controller.check_password(password)
         self.panel.show_gate_result(result)
+
+    def _on_code_refused(self, message: str) -> None:
+        if self.panel_open:
+            self.panel.code_box.show_message(message)
+        else:
+            self.show_error(message)
+
+    def _on_code(self, typed: str, reason: str) -> None:
+        result = self.controller.submit_code(typed, reason)
+        self.panel.code_box.show_result(result)
+        if result.ok:
+            self.close_panel()
 
     def _on_panel_action(self, name: str, args: dict[str, object]) -> None:
         c = self.controller

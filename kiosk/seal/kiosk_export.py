@@ -5,13 +5,16 @@ One file per export, ``<kiosk id>-<session id>-<UTC stamp>.ckexport``. Layout (b
     magic "CKKEXP\\r\\n" (8) | version (u16) | manifest length (u32) | manifest (canonical JSON)
     | seal length (u16) | seal | payload
 
-The manifest names the format, version, kiosk, session, kiosk build, creation time, the centre
-key it is sealed to, the payload's size and SHA-256, and how it is sealed: ``ed25519`` (the seal
+The manifest names the format, version, kiosk, session, the kiosk kit the kiosk ran, kiosk build,
+creation time, the centre key it is sealed to, the payload's size and SHA-256, and how it is sealed: ``ed25519`` (the seal
 is the kiosk key's signature of ``DOMAIN | magic | version | manifest``; the public key is in the
 manifest) or ``sha256`` (no kiosk keys: the seal is the SHA-256 of that same message, which
 catches damage, not forgery). The payload is an archive of ``attempts/<attempt id>.json`` (each
 a JSON list of events) sealed to the centre's X25519 key (``aead.seal_to``, label
 ``kiosk-export/<session id>/<kiosk id>``). See docs/formats/kiosk-export.md.
+
+Version 2 added the kit id; a version 1 export (no kit, so it cannot be tied to one) is refused
+with a message saying to export again from an up-to-date kiosk.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from kiosk.seal.record import Record
 from kiosk.seal.timestamps import parse_iso, to_iso
 
 MAGIC = b"CKKEXP\r\n"
-VERSION = 1
+VERSION = 2
 FORMAT = "certkiosk/kiosk-export"
 SUFFIX = ".ckexport"
 DOMAIN = b"certkiosk/kiosk-export\x00"
@@ -59,6 +62,7 @@ class KioskExport:
 
     kiosk_id: str
     session_id: str
+    kit_id: str
     kiosk_build: str
     created_at: datetime
     signer_key_id: str | None  # None: sealed by hash only (the kiosk has no keys)
@@ -84,6 +88,7 @@ def kiosk_export_bytes(
     *,
     kiosk_id: str,
     session_id: str,
+    kit_id: str,
     attempts: Mapping[str, Sequence[Event]],
     centre: PublicIdentity,
     now: datetime,
@@ -95,6 +100,7 @@ def kiosk_export_bytes(
     Args:
         kiosk_id: the kiosk's name in the logs.
         session_id: the session exported (every attempt must belong to it).
+        kit_id: the kiosk kit the kiosk ran this session with (the console checks it issued it).
         attempts: attempt id → its events, in order.
         centre: the centre's public keys (from its certificate).
         now: export time.
@@ -104,8 +110,8 @@ def kiosk_export_bytes(
     Raises:
         InvalidInput: no attempt, an attempt of another session, or a broken log.
     """
-    if not kiosk_id or not session_id:
-        raise InvalidInput("export de poste : poste et session sont obligatoires")
+    if not kiosk_id or not session_id or not kit_id:
+        raise InvalidInput("export de poste : poste, session et kit sont obligatoires")
     if not attempts:
         raise InvalidInput(f"poste {kiosk_id} : aucune épreuve de la session {session_id}")
     files = []
@@ -133,6 +139,7 @@ def kiosk_export_bytes(
             "version": VERSION,
             "kiosk_id": kiosk_id,
             "session_id": session_id,
+            "kit_id": kit_id,
             "kiosk_build": kiosk_build,
             "created_at": to_iso(now),
             "recipient_key_id": centre.key_id,
@@ -164,6 +171,11 @@ def _frame(data: bytes, where: str) -> tuple[bytes, bytes, bytes, bytes]:
     if len(data) < _HEAD.size:
         raise IntegrityError(f"{where} : export tronqué (en-tête incomplet)")
     _, version, man_len = _HEAD.unpack_from(data)
+    if version == 1:
+        raise InvalidInput(
+            f"{where} : export de poste en version 1 (sans kit de poste) : refaites l'export "
+            "depuis un poste à jour qui a importé son kit"
+        )
     if version != VERSION:
         raise InvalidInput(
             f"{where} : export de poste en version {version}, ce logiciel lit la version {VERSION}"
@@ -218,6 +230,7 @@ def read_kiosk_export(data: bytes, centre: KeyPair, where: str) -> KioskExport:
         if rec.text("format") != FORMAT or rec.integer("version", 1, 1_000) != VERSION:
             raise IntegrityError(f"{where} : le manifeste ne correspond pas à l'en-tête")
         kiosk_id, session_id = rec.text("kiosk_id"), rec.text("session_id")
+        kit_id = rec.text("kit_id")
         recipient = rec.text("recipient_key_id")
         box = rec.record("payload")
         size, digest = box.integer("size", 0, 2**40), box.text("sha256")
@@ -264,7 +277,9 @@ def read_kiosk_export(data: bytes, centre: KeyPair, where: str) -> KioskExport:
                 f"pas {session_id}"
             )
         attempts[attempt_id] = events
-    return KioskExport(kiosk_id, session_id, build, created, signer, sha256_hex(data), attempts)
+    return KioskExport(
+        kiosk_id, session_id, kit_id, build, created, signer, sha256_hex(data), attempts
+    )
 
 
 __all__ = [

@@ -5,36 +5,31 @@ is sealed by the same key provider as the store (``kiosk-setup.key``: passphrase
 keyring), so it has the same protection at rest. It holds the kiosk's identity (number, name,
 Ed25519 + X25519 private keys), the centre and authority it is pinned to, every kit imported (the
 session details, the candidates it may seat, the pack key, the session secret, the invigilator
-password hash and the authority-signed content pack), the wrong-code lockout, and the sessions
-closed on this kiosk. Qt-free and synchronous: open, use and close it on one thread (the kiosk app
+password hash and the authority-signed content pack), the wrong-code lockout, the sessions
+closed on this kiosk and the last challenge counter used (codes never repeat). The values it hands
+out are in ``kiosk.store.installed_session``. Qt-free and synchronous: open, use and close it on one thread (the kiosk app
 runs it in a job). ``kiosk.store.kit_import`` imports kits into it.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.errors import EnvironmentFailure, InvalidInput, UserError
-from kiosk.core.items import Item
-from kiosk.seal.archive import extract_to
 from kiosk.seal.canonical import b64decode, b64encode, canonical_bytes, parse_json
 from kiosk.seal.content_pack import open_content_pack
 from kiosk.seal.keys import KEY_SIZE, KeyPair, PublicIdentity
-from kiosk.seal.kiosk_identity import KioskRecord, enrolment_record_bytes, kiosk_id_for
+from kiosk.seal.kiosk_identity import enrolment_record_bytes
 from kiosk.seal.kiosk_kit import KitContent, KitInfo
 from kiosk.seal.record import Record
 from kiosk.seal.session_model import Candidate, SessionDetails
 from kiosk.seal.timestamps import parse_iso, to_iso
 from kiosk.seal.trust import Trust
 from kiosk.store.database import DatabaseError, open_database
+from kiosk.store.installed_session import InstalledSession, KioskIdentity, KitBinding, Pinned
 from kiosk.store.key_providers import KeyProvider
 from kiosk.store.keyfile import new_key, read_key_file, unseal_key, write_key_file
 from kiosk.store.lock import StoreLock
@@ -43,8 +38,8 @@ from kiosk.store.sqlite_errors import storage_error
 SETUP_DB = "kiosk-setup.db"
 SETUP_KEY = "kiosk-setup.key"
 SETUP_LOCK = "kiosk-setup.lock"
-SCHEMA_VERSION = 1
-_SCHEMA = (
+SCHEMA_VERSION = 2
+_SCHEMA_V1 = (
     "CREATE TABLE identity (id INTEGER PRIMARY KEY CHECK (id = 1), number INTEGER NOT NULL,"
     " name TEXT NOT NULL, signing BLOB NOT NULL, encryption BLOB NOT NULL, created_at TEXT NOT NULL)",
     "CREATE TABLE pinned (id INTEGER PRIMARY KEY CHECK (id = 1), centre_id TEXT NOT NULL,"
@@ -57,94 +52,12 @@ _SCHEMA = (
     " locked_until TEXT)",
     "CREATE TABLE closed_sessions (session_id TEXT PRIMARY KEY, closed_at TEXT NOT NULL)",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class KioskIdentity:
-    """This kiosk: number and name in the room, and its keys (private half stays in the store)."""
-
-    number: int
-    name: str
-    keys: KeyPair
-    created_at: datetime
-
-    @property
-    def kiosk_id(self) -> str:
-        """The kiosk's id in logs and exports (``poste-07``)."""
-        return kiosk_id_for(self.number)
-
-    @property
-    def record(self) -> KioskRecord:
-        """The public record the console keeps."""
-        return KioskRecord(self.number, self.name, self.keys.public, self.created_at)
-
-
-@dataclass(frozen=True, slots=True)
-class Pinned:
-    """The centre and authority this kiosk belongs to (set by its first kit)."""
-
-    centre_id: str
-    centre_name: str
-    centre_key: bytes
-    authority: PublicIdentity
-
-
-@dataclass(frozen=True, slots=True)
-class KitBinding:
-    """What ties a kiosk's export to the kit it ran: put ``manifest_fields()`` in the export."""
-
-    kit_id: str
-    session_id: str
-    centre_id: str
-    kiosk_id: str
-    kiosk_number: int
-    kiosk_name: str
-    keys: KeyPair
-
-    def manifest_fields(self) -> dict[str, Any]:
-        """The fields an export manifest carries (signed there with ``keys``)."""
-        return {"kit_id": self.kit_id, "kiosk_id": self.kiosk_id, "kiosk_key_id": self.key_id}
-
-    @property
-    def key_id(self) -> str:
-        """Fingerprint of the kiosk's signing key."""
-        return self.keys.public.key_id
-
-
-@dataclass
-class InstalledSession:
-    """The session of the active kit, as the kiosk app runs it (a ``KioskSession``)."""
-
-    kit_id: str
-    details: SessionDetails
-    candidates: Sequence[Candidate]
-    items: Mapping[str, Item]
-    password_hash: str
-    session_secret: bytes
-    kiosk_id: str
-    kiosk_number: int
-    expires_at: datetime
-    media: Mapping[str, bytes] = field(default_factory=dict, repr=False)
-    _media_dir: Path | None = field(default=None, init=False, repr=False)
-
-    def media_root(self) -> Path:
-        """Write the media once to a private (0700) temporary folder and return it.
-
-        Raises:
-            IntegrityError: a media name that would leave the folder.
-        """
-        if self._media_dir is None:
-            folder = Path(tempfile.mkdtemp(prefix="certkiosk-media-"))
-            os.chmod(folder, 0o700)
-            extract_to(dict(self.media), folder)
-            self._media_dir = folder
-        return self._media_dir
-
-    def cleanup(self) -> None:
-        """Delete the temporary media folder."""
-        if self._media_dir is not None:
-            shutil.rmtree(self._media_dir, ignore_errors=True)
-            self._media_dir = None
+# v2: the centre's encryption key (exports are sealed to it) and the challenge counter.
+_SCHEMA_V2 = (
+    "ALTER TABLE pinned ADD COLUMN centre_encryption BLOB",
+    "CREATE TABLE code_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL)",
+)
+_UPGRADES = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 
 class KioskSetup:
@@ -200,8 +113,9 @@ class KioskSetup:
         if found == SCHEMA_VERSION:
             return
         with self.transaction():
-            for statement in _SCHEMA:
-                self._run(statement, writing=True)
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                for statement in _UPGRADES[version]:
+                    self._run(statement, writing=True)
             self._run(f"PRAGMA user_version = {SCHEMA_VERSION:d}", writing=True)
 
     def _run(self, sql: str, params: tuple[Any, ...] = (), *, writing: bool = False) -> Any:
@@ -292,14 +206,33 @@ class KioskSetup:
     def pinned(self) -> Pinned | None:
         """The centre this kiosk belongs to, or None before its first kit."""
         row = self._run(
-            "SELECT centre_id, centre_name, centre_key, authority_signing, authority_encryption"
-            " FROM pinned"
+            "SELECT centre_id, centre_name, centre_key, authority_signing, authority_encryption,"
+            " centre_encryption FROM pinned"
         ).fetchone()
         if row is None:
             return None
         return Pinned(
-            str(row[0]), str(row[1]), bytes(row[2]), PublicIdentity(bytes(row[3]), bytes(row[4]))
+            str(row[0]),
+            str(row[1]),
+            bytes(row[2]),
+            PublicIdentity(bytes(row[3]), bytes(row[4])),
+            None if row[5] is None else bytes(row[5]),
         )
+
+    def last_code_counter(self) -> int:
+        """The highest challenge counter used on this kiosk (0 before the first code)."""
+        row = self._run("SELECT last FROM code_counter").fetchone()
+        return 0 if row is None else int(row[0])
+
+    def use_code_counter(self, counter: int) -> None:
+        """Durably record that challenge ``counter`` was answered: it is never shown again."""
+        with self.transaction():
+            self._run(
+                "INSERT INTO code_counter (id, last) VALUES (1, ?)"
+                " ON CONFLICT (id) DO UPDATE SET last = max(last, excluded.last)",
+                (counter,),
+                writing=True,
+            )
 
     def is_closed(self, session_id: str) -> bool:
         """Whether the session was closed (exported or finalised) on this kiosk."""
@@ -360,14 +293,22 @@ class KioskSetup:
             if self.pinned() is None:
                 self._run(
                     "INSERT INTO pinned (id, centre_id, centre_name, centre_key,"
-                    " authority_signing, authority_encryption) VALUES (1, ?, ?, ?, ?, ?)",
+                    " authority_signing, authority_encryption, centre_encryption)"
+                    " VALUES (1, ?, ?, ?, ?, ?, ?)",
                     (
                         pin.centre_id,
                         pin.centre_name,
                         pin.centre_key,
                         pin.authority.signing,
                         pin.authority.encryption,
+                        pin.centre_encryption,
                     ),
+                    writing=True,
+                )
+            elif pin.centre_encryption is not None:
+                self._run(
+                    "UPDATE pinned SET centre_encryption = ? WHERE centre_encryption IS NULL",
+                    (pin.centre_encryption,),
                     writing=True,
                 )
             self._run("UPDATE kits SET active = 0", writing=True)

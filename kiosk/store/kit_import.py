@@ -21,8 +21,10 @@ from kiosk.core.errors import AuthenticationError, IntegrityError, InvalidInput,
 from kiosk.seal.keys import PublicIdentity
 from kiosk.seal.kiosk_kit import KitInfo, open_verified_kit, read_kit_box
 from kiosk.seal.timestamps import to_iso
-from kiosk.store.kiosk_setup import KioskSetup, Pinned
+from kiosk.store.installed_session import Pinned
+from kiosk.store.kiosk_setup import KioskSetup
 from kiosk.store.service import Store
+from kiosk.store.store_core import StoreCore
 
 FREE_TRIES = 5
 MAX_LOCK_MINUTES = 60
@@ -83,6 +85,18 @@ def store_finalised_check(store: Store) -> FinalisedCheck:
     return finalised
 
 
+def core_finalised_check(core: StoreCore) -> FinalisedCheck:
+    """Like ``store_finalised_check``, for a job already running on the store thread."""
+
+    def finalised(session_id: str) -> bool:
+        try:
+            return core.session_state(session_id).finalised
+        except InvalidInput:  # no log for this session on this kiosk
+            return False
+
+    return finalised
+
+
 def _summary(info: KitInfo, already: bool) -> ImportSummary:
     return ImportSummary(
         info.kit_id,
@@ -104,6 +118,30 @@ def inspect_kit(setup: KioskSetup, data: bytes, authority: PublicIdentity) -> Im
     """
     _, info = read_kit_box(data, authority, setup.clock.wall())
     return _summary(info, setup.has_kit(info.kit_id))
+
+
+def preflight_kit(
+    setup: KioskSetup,
+    data: bytes,
+    authority: PublicIdentity,
+    *,
+    finalised: FinalisedCheck | None = None,
+) -> ImportSummary:
+    """Everything ``import_kit`` checks before the code, so the manager sees a refusal first.
+
+    Nothing is stored and the lockout is not touched.
+
+    Raises:
+        UserError: not enrolled. InvalidInput, IntegrityError: not a kit, altered, another
+        centre's or another kiosk's. RuleViolation: expired, or its session finalised.
+    """
+    now = setup.clock.wall()
+    setup.require_identity()
+    _, info = read_kit_box(data, authority, now)
+    if setup.has_kit(info.kit_id):
+        return _summary(info, True)
+    _check_refusals(setup, info, now, finalised)
+    return _summary(info, False)
 
 
 def _check_refusals(
@@ -180,7 +218,8 @@ def import_kit(
         setup.set_lockout(failures, now + delay if delay else None)
         raise AuthenticationError(f"{exc.message}{_remaining(failures)}") from None
     cert = info.certificate
-    setup.store_kit(content, Pinned(cert.centre_id, cert.name, cert.keys.signing, authority))
+    pin = Pinned(cert.centre_id, cert.name, cert.keys.signing, authority, cert.keys.encryption)
+    setup.store_kit(content, pin)
     return _summary(info, False)
 
 

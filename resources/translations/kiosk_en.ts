@@ -20,7 +20,7 @@
         <translation>The number printed on your notice of examination</translation>
     </message>
     <message>
-        <source>&amp;Code d'accès</source>
+        <source>&amp;Code d&apos;accès</source>
         <translation>&amp;Access code</translation>
     </message>
     <message>
@@ -64,7 +64,7 @@
         <translation>Confirm</translation>
     </message>
     <message>
-        <source>Valider l'identification</source>
+        <source>Valider l&apos;identification</source>
         <translation>Confirm check-in</translation>
     </message>
     <message>
@@ -76,16 +76,107 @@
         <translation>The date of birth must be written DD/MM/YYYY.</translation>
     </message>
     <message>
-        <source>Numéro de session ou code d'accès incorrect. Vérifiez votre convocation.</source>
+        <source>Numéro de session ou code d&apos;accès incorrect. Vérifiez votre convocation.</source>
         <translation>Wrong session number or access code. Please check your notice of examination.</translation>
     </message>
     <message>
-        <source>Aucun candidat de cette session ne correspond. Vérifiez l'orthographe et la date, ou appelez le surveillant.</source>
+        <source>Aucun candidat de cette session ne correspond. Vérifiez l&apos;orthographe et la date, ou appelez le surveillant.</source>
         <translation>No candidate of this session matches. Check the spelling and the date, or call the invigilator.</translation>
     </message>
     <message>
         <source>Ce candidat a déjà commencé sur un autre poste. Appelez le surveillant.</source>
         <translation>This candidate has already sat the test. Please call the invigilator.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBox</name>
+    <message>
+        <source>Confirmer la présence du candidat</source>
+        <translation>Confirm the candidate&apos;s presence</translation>
+    </message>
+    <message>
+        <source>Autoriser la reprise du test</source>
+        <translation>Allow the test to resume</translation>
+    </message>
+    <message>
+        <source>Déverrouiller le poste</source>
+        <translation>Unlock the kiosk</translation>
+    </message>
+    <message>
+        <source>Ajouter du temps</source>
+        <translation>Add time</translation>
+    </message>
+    <message>
+        <source>Terminer le test</source>
+        <translation>End the test</translation>
+    </message>
+    <message>
+        <source>Code du surveillant : sans mot de passe, avec un code donné par la console.</source>
+        <translation>Invigilator code: no password, with a code given by the console.</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <source>Action à autoriser par code</source>
+        <translation>Action to authorise with a code</translation>
+    </message>
+    <message>
+        <source>Minutes à a&amp;jouter</source>
+        <translation>Minutes to a&amp;dd</translation>
+    </message>
+    <message>
+        <source>Minutes à ajouter par code</source>
+        <translation>Minutes to add with a code</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Mo&amp;tif</source>
+        <translation>Rea&amp;son</translation>
+    </message>
+    <message>
+        <source>Motif de l&apos;ajout de temps par code</source>
+        <translation>Reason for the added time (code)</translation>
+    </message>
+    <message>
+        <source>Afficher le code du poste</source>
+        <translation>Show the kiosk&apos;s code</translation>
+    </message>
+    <message>
+        <source>&amp;Réponse de la console</source>
+        <translation>Console&apos;s &amp;response</translation>
+    </message>
+    <message>
+        <source>Réponse de la console (6 caractères)</source>
+        <translation>Console&apos;s response (6 characters)</translation>
+    </message>
+    <message>
+        <source>Valider le code</source>
+        <translation>Submit the code</translation>
+    </message>
+    <message>
+        <source>Indiquez le motif de l&apos;ajout de temps.</source>
+        <translation>Give the reason for the added time.</translation>
+    </message>
+    <message>
+        <source>Code du poste : {code}</source>
+        <translation>Kiosk code: {code}</translation>
+    </message>
+    <message>
+        <source>Tapez la réponse donnée par la console.</source>
+        <translation>Type the response the console gave.</translation>
+    </message>
+    <message>
+        <source>Trop d&apos;essais : réessayez dans {minutes} min {seconds:02d} s.</source>
+        <translation>Too many tries: try again in {minutes} min {seconds:02d} s.</translation>
+    </message>
+    <message>
+        <source>Code incorrect. Essais restants avant blocage : {n}.</source>
+        <translation>Wrong code. Tries left before lockout: {n}.</translation>
     </message>
 </context>
 <context>
@@ -95,7 +186,7 @@
         <translation>The test is over</translation>
     </message>
     <message>
-        <source>Vos réponses sont enregistrées. Vos résultats vous seront communiqués après vérification par l'organisme de certification. Vous pouvez quitter la salle en silence, selon les consignes du surveillant.</source>
+        <source>Vos réponses sont enregistrées. Vos résultats vous seront communiqués après vérification par l&apos;organisme de certification. Vous pouvez quitter la salle en silence, selon les consignes du surveillant.</source>
         <translation>Your answers are saved. You will receive your results once the certification body has checked them. You may leave the room quietly, as the invigilator instructs.</translation>
     </message>
     <message>
@@ -107,7 +198,7 @@
         <translation>You have answered every question. Thank you!</translation>
     </message>
     <message>
-        <source>Le temps est écoulé : le test s'est terminé automatiquement.</source>
+        <source>Le temps est écoulé : le test s&apos;est terminé automatiquement.</source>
         <translation>Time is up: the test ended automatically.</translation>
     </message>
     <message>
@@ -117,6 +208,73 @@
     <message>
         <source>Le test a été abandonné.</source>
         <translation>The test was abandoned.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolScreen</name>
+    <message>
+        <source>Mise en service du poste</source>
+        <translation>Setting up this kiosk</translation>
+    </message>
+    <message>
+        <source>Réservé au responsable de centre. Donnez à ce poste son numéro dans la salle et un nom : il crée ses clés et enregistre sa fiche sur la clé USB, à importer sur la console.</source>
+        <translation>For the centre manager. Give this kiosk its number in the room and a name: it creates its keys and saves its record on the USB stick, to import on the console.</translation>
+    </message>
+    <message>
+        <source>&amp;Numéro du poste</source>
+        <translation>Kiosk &amp;number</translation>
+    </message>
+    <message>
+        <source>Numéro du poste</source>
+        <translation>Kiosk number</translation>
+    </message>
+    <message>
+        <source>N&amp;om du poste</source>
+        <translation>Kiosk na&amp;me</translation>
+    </message>
+    <message>
+        <source>Nom du poste</source>
+        <translation>Kiosk name</translation>
+    </message>
+    <message>
+        <source>par exemple Poste 7</source>
+        <translation>for example Kiosk 7</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier de la clé USB</source>
+        <translation>USB stick &amp;folder</translation>
+    </message>
+    <message>
+        <source>Dossier de la clé USB</source>
+        <translation>USB stick folder</translation>
+    </message>
+    <message>
+        <source>Clés USB détectées</source>
+        <translation>USB sticks found</translation>
+    </message>
+    <message>
+        <source>Enregistrer le poste</source>
+        <translation>Register the kiosk</translation>
+    </message>
+    <message>
+        <source>Continuer : importer le kit</source>
+        <translation>Continue: import the kit</translation>
+    </message>
+    <message>
+        <source>Donnez un nom au poste.</source>
+        <translation>Give the kiosk a name.</translation>
+    </message>
+    <message>
+        <source>Indiquez le dossier de la clé USB.</source>
+        <translation>Give the USB stick folder.</translation>
+    </message>
+    <message>
+        <source>Poste n° {number} « {name} » enregistré ({kiosk_id}, clé {key}).
+Fiche écrite : {path}
+Importez-la sur la console, puis préparez le kit du poste.</source>
+        <translation>Kiosk no. {number} “{name}” registered ({kiosk_id}, key {key}).
+Record written: {path}
+Import it on the console, then prepare the kiosk kit.</translation>
     </message>
 </context>
 <context>
@@ -133,15 +291,15 @@
         <translation>Focus question</translation>
     </message>
     <message>
-        <source>La question suivante doit être traitée sans quitter la fenêtre du test : pas d'autre fenêtre, pas d'autre programme.</source>
+        <source>La question suivante doit être traitée sans quitter la fenêtre du test : pas d&apos;autre fenêtre, pas d&apos;autre programme.</source>
         <translation>The next question must be answered without leaving the test window: no other window, no other program.</translation>
     </message>
     <message>
-        <source>Si la fenêtre perd le focus, c'est enregistré, le poste se verrouille et votre réponse à cette question ne sera pas comptée comme juste.</source>
+        <source>Si la fenêtre perd le focus, c&apos;est enregistré, le poste se verrouille et votre réponse à cette question ne sera pas comptée comme juste.</source>
         <translation>If the window loses focus, this is recorded, the computer locks and your answer to this question will not count as correct.</translation>
     </message>
     <message>
-        <source>J'ai compris, afficher la question</source>
+        <source>J&apos;ai compris, afficher la question</source>
         <translation>I understand, show the question</translation>
     </message>
 </context>
@@ -152,7 +310,7 @@
         <translation>Before you start</translation>
     </message>
     <message>
-        <source>Les questions s'affichent une par une, dans un ordre fixé. On ne peut pas revenir en arrière.</source>
+        <source>Les questions s&apos;affichent une par une, dans un ordre fixé. On ne peut pas revenir en arrière.</source>
         <translation>Questions appear one at a time, in a fixed order. You cannot go back.</translation>
     </message>
     <message>
@@ -172,7 +330,7 @@
         <translation>Some questions are focus questions: a screen warns you first. On these questions, leaving the test window is recorded and the answer does not count.</translation>
     </message>
     <message>
-        <source>En cas de problème (fichier qui ne s'ouvre pas, image absente…), utilisez « Signaler un problème » : le temps s'arrête jusqu'à la réponse du surveillant.</source>
+        <source>En cas de problème (fichier qui ne s&apos;ouvre pas, image absente…), utilisez « Signaler un problème » : le temps s&apos;arrête jusqu&apos;à la réponse du surveillant.</source>
         <translation>If something goes wrong (a file that does not open, a missing picture…), use “Report a problem”: time stops until the invigilator answers.</translation>
     </message>
     <message>
@@ -199,12 +357,24 @@
 <context>
     <name>InvigilatorPanel</name>
     <message>
+        <source>Indiquez le dossier de la clé USB.</source>
+        <translation>Give the USB stick folder.</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Export écrit : {path} ({n} épreuve(s)). Importez-le sur la console (Collecte).</source>
+        <translation>Export written: {path} ({n} test(s)). Import it on the console (Collect).</translation>
+    </message>
+    <message>
         <source>Espace surveillant</source>
         <translation>Invigilator area</translation>
     </message>
     <message>
         <source>Réservé au surveillant de la session. Chaque action est enregistrée.</source>
-        <translation>For the session's invigilator only. Every action is recorded.</translation>
+        <translation>For the session&apos;s invigilator only. Every action is recorded.</translation>
     </message>
     <message>
         <source>&amp;Mot de passe surveillant</source>
@@ -219,8 +389,8 @@
         <translation>Open</translation>
     </message>
     <message>
-        <source>Retour à l'écran du candidat</source>
-        <translation>Back to the candidate's screen</translation>
+        <source>Retour à l&apos;écran du candidat</source>
+        <translation>Back to the candidate&apos;s screen</translation>
     </message>
     <message>
         <source>Confirmer la présence du candidat</source>
@@ -259,7 +429,7 @@
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <source>Motif de l'ajout de temps</source>
+        <source>Motif de l&apos;ajout de temps</source>
         <translation>Reason for the extra time</translation>
     </message>
     <message>
@@ -285,6 +455,22 @@
     <message>
         <source>Fermer le kiosque</source>
         <translation>Close the kiosk</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier de la clé USB</source>
+        <translation>USB stick &amp;folder</translation>
+    </message>
+    <message>
+        <source>Dossier de la clé USB pour l&apos;export</source>
+        <translation>USB stick folder for the export</translation>
+    </message>
+    <message>
+        <source>Clés USB détectées</source>
+        <translation>USB sticks found</translation>
+    </message>
+    <message>
+        <source>Exporter les résultats du poste</source>
+        <translation>Export this kiosk&apos;s results</translation>
     </message>
     <message>
         <source>Aucun candidat identifié sur ce poste.</source>
@@ -336,10 +522,10 @@
     </message>
     <message>
         <source>Précisions du candidat : {text}</source>
-        <translation>Candidate's details: {text}</translation>
+        <translation>Candidate&apos;s details: {text}</translation>
     </message>
     <message>
-        <source>Trop d'essais : réessayez dans {minutes} min {seconds:02d} s.</source>
+        <source>Trop d&apos;essais : réessayez dans {minutes} min {seconds:02d} s.</source>
         <translation>Too many tries: try again in {minutes} min {seconds:02d} s.</translation>
     </message>
     <message>
@@ -347,7 +533,7 @@
         <translation>Wrong password. Tries left before lockout: {n}.</translation>
     </message>
     <message>
-        <source>Indiquez le motif de l'ajout de temps.</source>
+        <source>Indiquez le motif de l&apos;ajout de temps.</source>
         <translation>Give the reason for the extra time.</translation>
     </message>
 </context>
@@ -356,6 +542,112 @@
     <message>
         <source>Masquer ce message</source>
         <translation>Hide this message</translation>
+    </message>
+</context>
+<context>
+    <name>KitImportScreen</name>
+    <message>
+        <source>Importer le kit du poste</source>
+        <translation>Import the kiosk kit</translation>
+    </message>
+    <message>
+        <source>Branchez la clé USB préparée par la console, choisissez le kit de ce poste, puis tapez le code imprimé sur la fiche des kits.</source>
+        <translation>Plug in the USB stick the console prepared, choose this kiosk’s kit, then type the code printed on the kit sheet.</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier de la clé USB</source>
+        <translation>USB stick &amp;folder</translation>
+    </message>
+    <message>
+        <source>Dossier de la clé USB</source>
+        <translation>USB stick folder</translation>
+    </message>
+    <message>
+        <source>Clés USB détectées</source>
+        <translation>USB sticks found</translation>
+    </message>
+    <message>
+        <source>Chercher les kits dans ce dossier</source>
+        <translation>Look for kits in this folder</translation>
+    </message>
+    <message>
+        <source>&amp;Kits trouvés</source>
+        <translation>&amp;Kits found</translation>
+    </message>
+    <message>
+        <source>Kits trouvés</source>
+        <translation>Kits found</translation>
+    </message>
+    <message>
+        <source>&amp;Code du kit</source>
+        <translation>Kit &amp;code</translation>
+    </message>
+    <message>
+        <source>Code du kit</source>
+        <translation>Kit code</translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-XXXX-XXXX-XXXX</source>
+        <translation>XXXX-XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <source>Importer le kit</source>
+        <translation>Import the kit</translation>
+    </message>
+    <message>
+        <source>Réécrire la fiche du poste sur la clé</source>
+        <translation>Write the kiosk&apos;s record to the stick again</translation>
+    </message>
+    <message>
+        <source>Ce poste : n° {number} « {name} » ({kiosk_id})</source>
+        <translation>This kiosk: no. {number} “{name}” ({kiosk_id})</translation>
+    </message>
+    <message>
+        <source>Indiquez le dossier de la clé USB.</source>
+        <translation>Give the USB stick folder.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord un kit valable pour ce poste.</source>
+        <translation>First choose a valid kit for this kiosk.</translation>
+    </message>
+    <message>
+        <source>Tapez le code du kit.</source>
+        <translation>Type the kit code.</translation>
+    </message>
+    <message>
+        <source>poste n° {n}</source>
+        <translation>kiosk no. {n}</translation>
+    </message>
+    <message>
+        <source>toute la salle</source>
+        <translation>the whole room</translation>
+    </message>
+    <message>
+        <source>Session {session} du {date}, {room} — kit pour {who}, {n} candidat(s).</source>
+        <translation>Session {session} on {date}, {room} — kit for {who}, {n} candidate(s).</translation>
+    </message>
+    <message>
+        <source>Ce kit est déjà importé sur ce poste.</source>
+        <translation>This kit is already imported on this kiosk.</translation>
+    </message>
+    <message>
+        <source>Autorité : {key} (épinglée sur ce poste).</source>
+        <translation>Authority: {key} (pinned on this kiosk).</translation>
+    </message>
+    <message>
+        <source>Autorité : {key}, lue dans {file} : elle sera épinglée sur ce poste.</source>
+        <translation>Authority: {key}, read from {file}: it will be pinned on this kiosk.</translation>
+    </message>
+    <message>
+        <source>Trop de codes incorrects : import bloqué jusqu&apos;à {time}.</source>
+        <translation>Too many wrong codes: import locked until {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupFlow</name>
+    <message>
+        <source>Fiche du poste écrite : {path}</source>
+        <translation>Kiosk record written: {path}</translation>
     </message>
 </context>
 <context>
@@ -373,7 +665,7 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <source>Continuer vers l'identification</source>
+        <source>Continuer vers l&apos;identification</source>
         <translation>Continue to check-in</translation>
     </message>
     <message>
@@ -451,7 +743,7 @@
         <translation>Report a problem</translation>
     </message>
     <message>
-        <source>Prévient le surveillant ; le temps s'arrête en attendant</source>
+        <source>Prévient le surveillant ; le temps s&apos;arrête en attendant</source>
         <translation>Tells the invigilator; time stops meanwhile</translation>
     </message>
     <message>
@@ -581,8 +873,8 @@
         <translation>Reason: a screen was connected.</translation>
     </message>
     <message>
-        <source>Motif : l'environnement du poste est inhabituel.</source>
-        <translation>Reason: this computer's environment is unusual.</translation>
+        <source>Motif : l&apos;environnement du poste est inhabituel.</source>
+        <translation>Reason: this computer&apos;s environment is unusual.</translation>
     </message>
     <message>
         <source>Motif : verrouillé par le surveillant.</source>

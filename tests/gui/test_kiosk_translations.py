@@ -18,7 +18,13 @@ TS_FILE = ROOT / "resources" / "translations" / "kiosk_en.ts"
 QM_FILE = ROOT / "resources" / "translations" / "kiosk_en.qm"
 SOURCES = [
     ROOT / "kiosk" / "app" / name
-    for name in ("shell.py", "invigilator_panel.py", "error_handler.py", "time_format.py")
+    for name in (
+        "shell.py",
+        "invigilator_panel.py",
+        "error_handler.py",
+        "time_format.py",
+        "setup_flow.py",
+    )
 ] + sorted((ROOT / "kiosk" / "app" / "screens").glob("*.py"))
 PLACEHOLDER = re.compile(r"\{[a-z_]*(?::[^}]*)?\}")
 

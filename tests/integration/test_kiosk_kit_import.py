@@ -228,13 +228,15 @@ def test_export_is_bound_to_the_kit_and_a_registered_kiosk(world: World, tmp_pat
         data = kiosk_export_bytes(
             kiosk_id=binding.kiosk_id,
             session_id=binding.session_id,
+            kit_id=binding.kit_id,
             attempts={change.log_id: events},
             centre=world.certificate.keys,
             now=clock.wall(),
             kiosk_keys=binding.keys,
         )
         read = read_kiosk_export(data, world.centre, "export")
-        return read.kiosk_id, read.signer_key_id, binding.kit_id
+        assert read.kit_id == binding.kit_id  # signed in the export's manifest
+        return read.kiosk_id, read.signer_key_id, read.kit_id
 
     kiosk_id, signer, kit_id = export(one)
     record = check_kit_binding(

@@ -36,6 +36,7 @@ def _export(keys: KeyPair | None = KIOSK, **extra: object) -> bytes:
     args: dict[str, object] = {
         "kiosk_id": "K1",
         "session_id": "S1",
+        "kit_id": "KIT-1",
         "attempts": {"a1": _log("a1"), "a2": _log("a2", n=2)},
         "centre": CENTRE.public,
         "now": NOW,
@@ -52,6 +53,7 @@ def test_round_trip(keys: KeyPair | None) -> None:
     assert data.startswith(MAGIC)
     read = read_kiosk_export(data, CENTRE, "x.ckexport")
     assert read.kiosk_id == "K1" and read.session_id == "S1" and read.kiosk_build == "b-1"
+    assert read.kit_id == "KIT-1"
     assert read.signer_key_id == (KIOSK.public.key_id if keys else None)
     assert [len(v) for _, v in sorted(read.attempts.items())] == [4, 2]
     assert read.attempts["a1"] == _log("a1")
@@ -86,9 +88,25 @@ def test_every_damage_is_refused_with_a_precise_message(keys: KeyPair | None) ->
     with pytest.raises(InvalidInput, match="pas un export"):
         read_kiosk_export(b"PK\x03\x04" + data, CENTRE, "x")
     newer = bytearray(data)
-    newer[9] = 2
-    with pytest.raises(InvalidInput, match="version 2"):
+    newer[9] = 3
+    with pytest.raises(InvalidInput, match="version 3, ce logiciel lit la version 2"):
         read_kiosk_export(bytes(newer), CENTRE, "x")
+
+
+def test_version_1_without_a_kit_is_refused_with_what_to_do() -> None:
+    older = bytearray(_export())
+    older[9] = 1
+    with pytest.raises(InvalidInput, match="version 1 \\(sans kit de poste\\) : refaites l'export"):
+        read_kiosk_export(bytes(older), CENTRE, "x")
+
+
+def test_the_kit_id_is_signed_and_required() -> None:
+    data = _export(kit_id="KIT-1")
+    forged = data.replace(b'"kit_id":"KIT-1"', b'"kit_id":"KIT-2"')
+    with pytest.raises(IntegrityError, match="modifié"):
+        read_kiosk_export(forged, CENTRE, "x")
+    with pytest.raises(InvalidInput, match="kit sont obligatoires"):
+        _export(kit_id="")
 
 
 def test_broken_chain_or_foreign_attempt_cannot_be_exported() -> None:

@@ -1,0 +1,84 @@
+"""The kiosk's two stores in its data folder, both owned by the one store thread. Qt-free.
+
+``<data-dir>/certkiosk.db`` (+ ``.key``, ``.lock``) holds the attempt logs; ``kiosk-setup.db``
+(+ ``.key``, ``.lock``) holds the kiosk's identity, pinned centre and imported kits. Both keys are
+sealed by the same key provider. The setup store's connection is opened, used and closed on the
+store thread, so every setup call goes through ``run`` like the attempt store's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TypeVar
+
+from kiosk.core.clock import Clock
+from kiosk.store.key_providers import KeyProvider
+from kiosk.store.kiosk_setup import KioskSetup
+from kiosk.store.service import Store
+from kiosk.store.store_core import StoreCore
+
+T = TypeVar("T")
+
+
+class KioskBackend:
+    """The open attempt store and setup store of a kiosk."""
+
+    def __init__(self, store: Store, setup: KioskSetup) -> None:
+        self.store = store
+        self.setup = setup
+        self._closed = False
+
+    @classmethod
+    def open_async(
+        cls, data_dir: Path, provider: KeyProvider, clock: Clock
+    ) -> Future[KioskBackend]:
+        """Open both stores on the store thread; the future gives the backend."""
+        opened: Future[KioskBackend] = Future()
+
+        def store_opened(future: Future[Store]) -> None:
+            error = future.exception()
+            if error is not None:
+                opened.set_exception(error)
+                return
+            store = future.result()
+
+            def setup_opened(done: Future[KioskSetup]) -> None:
+                failure = done.exception()
+                if failure is not None:
+                    store.close()
+                    opened.set_exception(failure)
+                else:
+                    opened.set_result(cls(store, done.result()))
+
+            store.run(
+                lambda _core: KioskSetup.open(data_dir, provider, clock=clock)
+            ).add_done_callback(setup_opened)
+
+        Store.open_async(data_dir, provider, clock=clock).add_done_callback(store_opened)
+        return opened
+
+    @classmethod
+    def open(cls, data_dir: Path, provider: KeyProvider, clock: Clock) -> KioskBackend:
+        """Open both stores and wait (tests, tools).
+
+        Raises:
+            StoreLocked, AuthenticationError, StoreCorrupted, StorageFull, EnvironmentFailure.
+        """
+        return cls.open_async(data_dir, provider, clock).result()
+
+    def run(self, work: Callable[[StoreCore, KioskSetup], T]) -> Future[T]:
+        """Run ``work`` with both stores on the store thread."""
+        setup = self.setup
+        return self.store.run(lambda core: work(core, setup))
+
+    def close(self) -> None:
+        """Close the setup store, then the attempt store (once; later calls do nothing)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.store.run(lambda _core: self.setup.close()).result()
+        finally:
+            self.store.close()
