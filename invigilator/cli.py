@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from invigilator import cli_commands
+from invigilator import cli_commands, cli_kiosks
 from kiosk.core.errors import Bug, KioskError
 
 EXIT_USAGE = 2
@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("challenge", metavar="CHALLENGE", help="code du poste, ex. U-7-2-4-5")
     p.set_defaults(func=cli_commands.respond)
 
+    cli_kiosks.register(sub, _common)
+
     p = sub.add_parser("collect", help="fusionner les exports des postes trouvés dans un dossier")
     _common(p)
     _session(p)
@@ -128,6 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("console", help="ouvrir la console graphique")
     _common(p)
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue (défaut fr)")
+    p.add_argument(
+        "--place",
+        choices=("left", "right"),
+        default=None,
+        help="occuper la moitié gauche ou droite de l'écran (démo : à côté du poste)",
+    )
     p.set_defaults(func=cli_commands.console)
     return parser
 

@@ -205,4 +205,4 @@ def console(args: argparse.Namespace) -> int:
     from invigilator.app.main import run_console
 
     password = read_secret(args.passphrase_file, "phrase secrète") if args.passphrase_file else None
-    return run_console(home_of(args), lang=args.lang, passphrase=password)
+    return run_console(home_of(args), lang=args.lang, passphrase=password, place=args.place)

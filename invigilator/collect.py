@@ -2,8 +2,11 @@
 
 Each export is verified whole before anything is merged; merging is idempotent (the same export
 twice adds nothing) and a copy that diverges from an attempt already merged is refused loudly.
+Every export must come from a kiosk enrolled at this console and carry the id of a kit the console
+issued to that kiosk (or to the room) for this session (``invigilator.kits.check_kit_binding``);
+an export from an unknown kiosk, an unsigned one, or one made with another kiosk's kit is refused.
 The first key a kiosk signs with is remembered: a later export of that kiosk id signed by another
-key, or not signed at all, is refused.
+key is refused.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from invigilator.kits import KioskRegistry, check_kit_binding
 from invigilator.workspace import Progress, Workspace, no_progress, read_file
 from kiosk.core.attempt import fold
 from kiosk.core.errors import IntegrityError, RuleViolation, UserError
@@ -126,6 +130,16 @@ def merge_export(ws: Workspace, session_id: str, path: Path) -> ExportOutcome:
             f"{path.name} : export de la session {export.session_id}, pas de la session "
             f"{session_id}"
         )
+    try:
+        kiosk = check_kit_binding(
+            KioskRegistry(ws.home.kiosk_registry_path),
+            session_id=session_id,
+            kiosk_id=export.kiosk_id,
+            signer_key_id=export.signer_key_id,
+            kit_id=export.kit_id,
+        )
+    except IntegrityError as exc:
+        raise IntegrityError(f"{path.name} : {exc.message}") from None
     kiosks = known_kiosks(ws, session_id)
     _check_kiosk_key(kiosks, export)
     merged = ws.attempt_logs(session_id)
@@ -147,11 +161,17 @@ def merge_export(ws: Workspace, session_id: str, path: Path) -> ExportOutcome:
     for events in export.attempts.values():
         added += len(store.attempts.import_log(events).result().events)
     if export.kiosk_id not in kiosks:
-        kiosks[export.kiosk_id] = {"key_id": export.signer_key_id, "build": export.kiosk_build}
+        kiosks[export.kiosk_id] = {
+            "key_id": export.signer_key_id,
+            "build": export.kiosk_build,
+            "number": kiosk.number,
+            "name": kiosk.name,
+            "kit_id": export.kit_id,
+        }
         write_atomic(_kiosks_path(ws, session_id), canonical_bytes(kiosks) + b"\n")
     text = (
         f"{added} événement(s) nouveaux fusionnés" if added else "déjà fusionné : rien de nouveau"
-    )
+    ) + f" (poste n° {kiosk.number} « {kiosk.name} »)"
     return ExportOutcome(path.name, export.kiosk_id, True, added, len(export.attempts), text)
 
 

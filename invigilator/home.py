@@ -6,6 +6,7 @@ Layout::
     keystore.json                the centre's keys, passphrase-encrypted (kiosk.seal.keystore)
     authority-public.json        the certification body's public keys (given with the software)
     enrolment-request.ckenrq     the request to send to the certification body
+    kiosks.json                  the enrolled kiosks and the kits issued (invigilator.kits)
     centre.ccrt                  the centre certificate, once imported
     packs/<pack id>.ckpack       imported content packs (verified)
     sessions/<session id>/       session.cksess (verified), store/ (SQLCipher: session log and
@@ -74,6 +75,11 @@ class CentreHome:
     def certificate_path(self) -> Path:
         """The imported centre certificate."""
         return self.root / "centre.ccrt"
+
+    @property
+    def kiosk_registry_path(self) -> Path:
+        """The register of enrolled kiosks and issued kits."""
+        return self.root / "kiosks.json"
 
     def pack_path(self, pack_id: str) -> Path:
         """Where an imported content pack is kept."""

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QTranslator  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from invigilator.app.choosers import Chooser  # noqa: E402
@@ -31,16 +31,21 @@ from invigilator.app.window import ConsoleWindow  # noqa: E402
 from invigilator.home import CentreHome  # noqa: E402
 from kiosk.core.codes import Challenge, CodeAction  # noqa: E402
 from kiosk.seal.content_pack import open_content_pack  # noqa: E402
+from kiosk.seal.keys import KeyPair  # noqa: E402
+from kiosk.seal.kiosk_identity import enrolment_record_bytes  # noqa: E402
 from kiosk.seal.trust import Trust  # noqa: E402
 from tests.fixtures.centre_world import (  # noqa: E402
     NOW,
     PASSPHRASE,
     CentreWorld,
     build_world,
+    coming_day,
     export_kiosk,
+    issue_kit,
     open_kiosk,
     run_attempt,
 )
+from tests.fixtures.kit.world import TEST_CODE_KDF  # noqa: E402
 from tests.fixtures.seal.samples import FAST_KDF  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -69,7 +74,7 @@ def grab(window: ConsoleWindow, name: str) -> None:
 def make_world(tmp: Path) -> tuple[CentreWorld, Path, Path]:
     """A world with the session imported-ready files and two kiosk exports (one altered)."""
     with redirect_stdout(StringIO()):
-        world = build_world(tmp)
+        world = build_world(tmp, day=coming_day(7))
     ws = world.open()
     ws.import_file(world.session_file)
     ws.import_file(world.pack)
@@ -77,20 +82,40 @@ def make_world(tmp: Path) -> tuple[CentreWorld, Path, Path]:
     package = ws.package(sid)
     pack = open_content_pack(world.pack.read_bytes(), Trust(ws.authority, NOW), package.pack_key)
     public = ws.keys.public
+    store, _ = open_kiosk(world, 7)
+    other, _ = open_kiosk(world, 8)
+    kit7, kit8 = issue_kit(world, ws, sid, 7), issue_kit(world, ws, sid, 8)
     ws.close()
-    store, _ = open_kiosk(world, "poste-07")
     run_attempt(world, store, package, pack, 0)
     run_attempt(world, store, package, pack, 1, answered=4, end=None)
     usb = tmp / "usb"
-    good = export_kiosk(store, sid, public, usb)
-    other, _ = open_kiosk(world, "poste-08")
+    good = export_kiosk(world, store, sid, public, usb, kit_id=kit7)
     run_attempt(world, other, package, pack, 2, answered=1, end=None)
-    bad = export_kiosk(other, sid, public, usb)
+    bad = export_kiosk(world, other, sid, public, usb, kit_id=kit8)
     data = bytearray(bad.read_bytes())
     data[-30] ^= 0xFF
     bad.write_bytes(bytes(data))
     world.close()
     return world, usb, good
+
+
+def kiosks_screen(window: ConsoleWindow, tmp: Path, suffix: str) -> None:
+    """The « Postes » screen: three more kiosks enrolled, kits prepared, codes on show."""
+    records = tmp / "fiches"
+    records.mkdir(parents=True)
+    for number in (1, 2, 3):
+        data = enrolment_record_bytes(KeyPair.generate(), number, f"Poste {number}", NOW)
+        (records / f"poste-{number:02d}.ckposte").write_bytes(data)
+    window.show_kiosks()
+    settle(window)
+    page = window.kiosks
+    page.enrol(sorted(records.iterdir()))
+    settle(window)
+    page.table.item(4, 0).setCheckState(Qt.CheckState.Unchecked)  # kiosk 8 stays out
+    page.build_kits(str(page.session_combo.currentData()), tmp / "cle-usb", page.ticked())
+    grab(window, f"kiosks-{suffix}")
+    window.show_sessions()
+    settle(window)
 
 
 def shoot(lang: str, tmp: Path, zoomed: bool) -> None:
@@ -111,7 +136,9 @@ def shoot(lang: str, tmp: Path, zoomed: bool) -> None:
     fresh.close()
 
     world, usb, _good = make_world(tmp / f"world-{suffix}")
-    context = ConsoleContext(world.home, JobRunner(), chooser=Chooser(), kdf=FAST_KDF)
+    context = ConsoleContext(
+        world.home, JobRunner(), chooser=Chooser(), kdf=FAST_KDF, kit_kdf=TEST_CODE_KDF
+    )
     window = ConsoleWindow(context)
     window.resize(*SIZE)
     if zoomed:
@@ -124,6 +151,7 @@ def shoot(lang: str, tmp: Path, zoomed: bool) -> None:
     settle(window)
     if not zoomed:
         grab(window, f"sessions-{suffix}")
+        kiosks_screen(window, tmp / f"postes-{suffix}", suffix)
     sid = window.sessions.sessions[0].session_id
     window.show_session(sid)
     settle(window)

@@ -1,9 +1,11 @@
-"""File and folder choosers, behind one small interface so tests can answer them."""
+"""File and folder choosers (and the document viewer), behind one small interface tests answer."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
@@ -29,3 +31,7 @@ class Chooser:
         """Where to save, or None."""
         name, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
         return Path(name) if name else None
+
+    def show_document(self, path: Path) -> bool:
+        """Open a document (a PDF to print) in the system's viewer; False if none could."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -12,6 +12,7 @@ from invigilator.home import CentreHome
 from invigilator.workspace import Workspace
 from kiosk.core.errors import Bug
 from kiosk.seal.keystore import DEFAULT_KDF, KdfParams
+from kiosk.seal.kit_code import DEFAULT_CODE_KDF, CodeKdf
 from kiosk.seal.timestamps import utc_now
 
 
@@ -23,6 +24,7 @@ class ConsoleContext:
     jobs: JobRunner
     chooser: Chooser = field(default_factory=Chooser)
     kdf: KdfParams = DEFAULT_KDF
+    kit_kdf: CodeKdf = DEFAULT_CODE_KDF  # stretching of kiosk kit codes (tests: the cheapest)
     now: Callable[[], datetime] = utc_now
     workspace: Workspace | None = None
 

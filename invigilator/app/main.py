@@ -8,6 +8,7 @@ import threading
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from invigilator.app.context import ConsoleContext
@@ -54,8 +55,25 @@ def _log_uncaught(
     log.error("uncaught error in the console", exc_info=(kind, value, tb))
 
 
-def run_console(home: CentreHome, *, lang: str = "fr", passphrase: str | None = None) -> int:
-    """Open the console window and run until it closes; returns the exit status."""
+def place_window(window: ConsoleWindow, side: str) -> None:
+    """Give the window the left or right half of its screen (the demo puts the kiosk beside it)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    half = area.width() // 2
+    left = area.left() if side == "left" else area.left() + area.width() - half
+    window.setGeometry(left, area.top(), half, area.height())
+
+
+def run_console(
+    home: CentreHome, *, lang: str = "fr", passphrase: str | None = None, place: str | None = None
+) -> int:
+    """Open the console window and run until it closes; returns the exit status.
+
+    Args:
+        place: "left" or "right" to take that half of the screen; None: the default size.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     translator = set_language(app, lang)
@@ -69,6 +87,8 @@ def run_console(home: CentreHome, *, lang: str = "fr", passphrase: str | None = 
         context.workspace = Workspace.open(home, passphrase)
         window.show_sessions()
     window.show()
+    if place is not None:
+        place_window(window, place)
     status = app.exec()
     del translator
     return int(status)

@@ -46,6 +46,7 @@ class SessionsPage(QWidget):
     """Certificate state, imports with progress and refusals, and the list of sessions."""
 
     session_chosen = Signal(str)
+    kiosks_wanted = Signal()
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class SessionsPage(QWidget):
         self.centre.setWordWrap(True)
         self.import_button = QPushButton()
         self.open_button = QPushButton()
+        self.kiosks_button = QPushButton()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
@@ -75,6 +77,7 @@ class SessionsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.kiosks_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -85,6 +88,7 @@ class SessionsPage(QWidget):
         layout.addWidget(self.table, 1)
         self.import_button.clicked.connect(self.choose_imports)
         self.open_button.clicked.connect(self._open_selected)
+        self.kiosks_button.clicked.connect(self.kiosks_wanted.emit)
         self.table.cellActivated.connect(lambda row, _c: self._open_row(row))
         self.retranslate()
 
@@ -97,6 +101,10 @@ class SessionsPage(QWidget):
         )
         self.open_button.setText(self.tr("&Ouvrir la session"))
         self.open_button.setAccessibleName(self.tr("Ouvrir la session choisie"))
+        self.kiosks_button.setText(self.tr("&Postes et kits…"))
+        self.kiosks_button.setAccessibleName(
+            self.tr("Enregistrer les postes et préparer leurs kits")
+        )
         self.progress.setAccessibleName(self.tr("Progression de l'import"))
         self.table.setAccessibleName(self.tr("Liste des sessions"))
         self.table.setHorizontalHeaderLabels(

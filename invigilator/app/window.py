@@ -1,4 +1,4 @@
-"""The console's main window: set-up or unlock, then sessions, then one session; zoom keys."""
+"""The console's main window: set-up or unlock, then sessions, one session or the kiosks; zoom."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QStackedWi
 
 from invigilator.app.centre_pages import SetupPage, UnlockPage
 from invigilator.app.context import ConsoleContext
+from invigilator.app.kiosks_page import KiosksPage
 from invigilator.app.session_page import SessionPage
 from invigilator.app.sessions_page import SessionsPage
 
@@ -34,8 +35,9 @@ class ConsoleWindow(QMainWindow):
         self.unlock = UnlockPage(context)
         self.sessions = SessionsPage(context)
         self.session = SessionPage(context)
+        self.kiosks = KiosksPage(context)
         self.containers: dict[QWidget, QWidget] = {}
-        for page in (self.setup, self.unlock, self.sessions):
+        for page in (self.setup, self.unlock, self.sessions, self.kiosks):
             self.containers[page] = _scrolled(page)
             self.stack.addWidget(self.containers[page])
         self.containers[self.session] = self.session
@@ -45,6 +47,8 @@ class ConsoleWindow(QMainWindow):
         self.unlock.opened.connect(self.show_sessions)
         self.sessions.session_chosen.connect(self.show_session)
         self.session.back.connect(self.show_sessions)
+        self.sessions.kiosks_wanted.connect(self.show_kiosks)
+        self.kiosks.back.connect(self.show_sessions)
         for keys, step in (("Ctrl++", 1), ("Ctrl+=", 1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
             QShortcut(QKeySequence(keys), self, lambda s=step: self.step_zoom(s))
         self.retranslate()
@@ -68,7 +72,7 @@ class ConsoleWindow(QMainWindow):
         """Re-translate every screen when the language changes."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            for page in (self.setup, self.unlock, self.sessions, self.session):
+            for page in (self.setup, self.unlock, self.sessions, self.session, self.kiosks):
                 page.retranslate()
         super().changeEvent(event)
 
@@ -85,6 +89,11 @@ class ConsoleWindow(QMainWindow):
         """One session."""
         self.session.open_session(session_id)
         self._show(self.session, self.session.tabs)
+
+    def show_kiosks(self) -> None:
+        """The kiosks and their kits."""
+        self.kiosks.refresh()
+        self._show(self.kiosks, self.kiosks.enrol_button)
 
     def set_zoom(self, percent: int) -> None:
         """Scale every text (100 % to 300 %)."""

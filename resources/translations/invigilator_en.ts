@@ -90,7 +90,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../../invigilator/app/window.py" line="64"/>
+        <location filename="../../invigilator/app/window.py" line="68"/>
         <source>certkiosk — console du centre</source>
         <translation>certkiosk — centre console</translation>
     </message>
@@ -239,6 +239,209 @@
         <location filename="../../invigilator/app/finalise_form.py" line="325"/>
         <source>La finalisation est incomplète :</source>
         <translation>The finalisation is incomplete:</translation>
+    </message>
+</context>
+<context>
+    <name>KiosksPage</name>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="143"/>
+        <source>← &amp;Sessions</source>
+        <translation>← &amp;Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="144"/>
+        <source>Retour à la liste des sessions</source>
+        <translation>Back to the session list</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="145"/>
+        <source>Postes des candidats</source>
+        <translation>Candidate kiosks</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="148"/>
+        <source>Une fois pour toutes : enregistrez la fiche (.ckposte) que chaque poste écrit sur la clé USB quand on lui donne son numéro. Chaque matin de session : préparez les kits sur la clé, puis, sur chaque poste, importez son kit en tapant son code.</source>
+        <translation>Once and for all: enrol the record (.ckposte) each kiosk writes to the USB stick when it is given its number. Each session morning: prepare the kits on the stick, then, on each kiosk, import its kit by typing its code.</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="153"/>
+        <source>&amp;Enregistrer des fiches de poste…</source>
+        <translation>&amp;Enrol kiosk records…</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="155"/>
+        <source>Enregistrer des postes d&apos;après leur fiche .ckposte</source>
+        <translation>Enrol kiosks from their .ckposte records</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="158"/>
+        <source>Postes enregistrés (cochez ceux qui reçoivent un kit)</source>
+        <translation>Enrolled kiosks (tick those that get a kit)</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="162"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="163"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="164"/>
+        <source>Identifiant</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="165"/>
+        <source>Clé</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="169"/>
+        <source>Kits de poste d&apos;une session</source>
+        <translation>Kiosk kits for a session</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="170"/>
+        <source>Sessi&amp;on :</source>
+        <translation>Sessi&amp;on:</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="171"/>
+        <source>Session dont on prépare les kits</source>
+        <translation>Session the kits are prepared for</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="172"/>
+        <source>Un kit par poste &amp;coché</source>
+        <translation>One kit per &amp;ticked kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="174"/>
+        <source>Un seul kit pour toute la sa&amp;lle</source>
+        <translation>One kit for the whole roo&amp;m</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="187"/>
+        <source>Ouvrir pour &amp;imprimer</source>
+        <translation>Open to &amp;print</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="176"/>
+        <source>&amp;Préparer les kits…</source>
+        <translation>&amp;Prepare the kits…</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="166"/>
+        <source>Sessions avec un kit</source>
+        <translation>Sessions with a kit</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="177"/>
+        <source>Préparer les kits dans un dossier (clé USB)</source>
+        <translation>Prepare the kits in a folder (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="178"/>
+        <source>Progression de la préparation des kits</source>
+        <translation>Kit preparation progress</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="179"/>
+        <source>Codes des kits, à taper sur chaque poste</source>
+        <translation>Kit codes, to type on each kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="181"/>
+        <source>Poste</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="181"/>
+        <source>Fichier du kit</source>
+        <translation>Kit file</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="181"/>
+        <source>Code à taper</source>
+        <translation>Code to type</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="183"/>
+        <source>Enregistrer la &amp;feuille des kits (PDF)…</source>
+        <translation>Save the kit &amp;sheet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="185"/>
+        <source>Enregistrer la feuille des kits avec leurs codes</source>
+        <translation>Save the kit sheet with their codes</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="188"/>
+        <source>Ouvrir la feuille des kits pour l&apos;imprimer</source>
+        <translation>Open the kit sheet to print it</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="227"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="281"/>
+        <source>Fiches de poste</source>
+        <translation>Kiosk records</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="282"/>
+        <source>Fiches de poste (*.ckposte);;Tous les fichiers (*)</source>
+        <translation>Kiosk records (*.ckposte);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="300"/>
+        <source>Refusé : {file} : {why}</source>
+        <translation>Refused: {file}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="317"/>
+        <source>Cochez au moins un poste, ou choisissez la salle</source>
+        <translation>Tick at least one kiosk, or choose the room</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="320"/>
+        <source>Dossier des kits (clé USB)</source>
+        <translation>Kit folder (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="355"/>
+        <source>{count} kit(s) écrit(s) dans {folder}. Notez ou imprimez les codes : ils ne seront plus affichés. La feuille ne doit pas voyager sur la clé des kits.</source>
+        <translation>{count} kit(s) written to {folder}. Note or print the codes: they will not be shown again. The sheet must not travel on the kits&apos; stick.</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="362"/>
+        <source>n° {n} « {name} »</source>
+        <translation>no. {n} “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="364"/>
+        <source>Toute la salle</source>
+        <translation>The whole room</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="384"/>
+        <source>Enregistrer la feuille des kits</source>
+        <translation>Save the kit sheet</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="405"/>
+        <source>Feuille des kits enregistrée : {path}</source>
+        <translation>Kit sheet saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/kiosks_page.py" line="424"/>
+        <source>Aucun lecteur PDF n&apos;a pu ouvrir {path}</source>
+        <translation>No PDF viewer could open {path}</translation>
     </message>
 </context>
 <context>
@@ -526,107 +729,117 @@
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="93"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="97"/>
         <source>Sessions du centre</source>
         <translation>Centre sessions</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="94"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="98"/>
         <source>&amp;Importer un fichier…</source>
         <translation>&amp;Import a file…</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="96"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="100"/>
         <source>Importer un certificat, une session ou un contenu d&apos;épreuve</source>
         <translation>Import a certificate, a session or a content pack</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="98"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="102"/>
         <source>&amp;Ouvrir la session</source>
         <translation>&amp;Open the session</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="99"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="103"/>
         <source>Ouvrir la session choisie</source>
         <translation>Open the selected session</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="100"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="104"/>
+        <source>&amp;Postes et kits…</source>
+        <translation>&amp;Kiosks and kits…</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/sessions_page.py" line="106"/>
+        <source>Enregistrer les postes et préparer leurs kits</source>
+        <translation>Enrol the kiosks and prepare their kits</translation>
+    </message>
+    <message>
+        <location filename="../../invigilator/app/sessions_page.py" line="108"/>
         <source>Progression de l&apos;import</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="101"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="109"/>
         <source>Liste des sessions</source>
         <translation>Session list</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="104"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="112"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="105"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="113"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="106"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="114"/>
         <source>Salle</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="107"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="115"/>
         <source>Candidats</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="108"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="116"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="109"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="117"/>
         <source>Contenu d&apos;épreuve</source>
         <translation>Content pack</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="125"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="133"/>
         <source>Certificat du centre non importé : importez le fichier .ccrt reçu de l&apos;organisme (demande d&apos;inscription : {path}).</source>
         <translation>Centre certificate not imported: import the .ccrt file received from the certification body (enrolment request: {path}).</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="129"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="137"/>
         <source>Certificat valide jusqu&apos;au {date}.</source>
         <translation>Certificate valid until {date}.</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="134"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="142"/>
         <source>Centre {id} « {name} »</source>
         <translation>Centre {id} “{name}”</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="147"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="155"/>
         <source>Importé</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="147"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="155"/>
         <source>À importer</source>
         <translation>To import</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="168"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="176"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="169"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="177"/>
         <source>Fichiers certkiosk (*.ccrt *.cksess *.ckpack);;Tous les fichiers (*)</source>
         <translation>certkiosk files (*.ccrt *.cksess *.ckpack);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../invigilator/app/sessions_page.py" line="207"/>
+        <location filename="../../invigilator/app/sessions_page.py" line="215"/>
         <source>Refusé : {why}</source>
         <translation>Refused: {why}</translation>
     </message>

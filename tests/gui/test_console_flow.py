@@ -31,6 +31,7 @@ from tests.fixtures.centre_world import (
     CentreWorld,
     build_world,
     export_kiosk,
+    issue_kit,
     open_kiosk,
     run_attempt,
 )
@@ -176,11 +177,12 @@ def test_a_session_from_import_to_export(qtbot, world: CentreWorld, tmp_path: Pa
     ws = window.context.ws()
     package = ws.package(sid)
     pack = open_content_pack(world.pack.read_bytes(), Trust(ws.authority, NOW), package.pack_key)
-    store, _ = open_kiosk(world, "K1")
+    store, _ = open_kiosk(world, 1)
+    kit = issue_kit(world, ws, sid, 1)
     run_attempt(world, store, package, pack, 0)
     run_attempt(world, store, package, pack, 1, answered=2, end=None)
     usb = tmp_path / "usb"
-    export_kiosk(store, sid, ws.keys.public, usb)
+    export_kiosk(world, store, sid, ws.keys.public, usb, kit_id=kit)
 
     # Collect twice: the second time changes nothing.
     page.tabs.setCurrentIndex(2)
@@ -190,7 +192,7 @@ def test_a_session_from_import_to_export(qtbot, world: CentreWorld, tmp_path: Pa
     assert page.collect_message.kind == "info" and "nouveaux" in page.collect_message.text()
     assert page.roster.item(0, 3).text() == "Terminé"
     assert page.roster.item(1, 3).text() == "En cours" and page.roster.item(1, 4).text()[0] == "2"
-    assert page.roster.item(1, 5).text() == "K1"
+    assert page.roster.item(1, 5).text() == "poste-01"
     page.collect_from(usb)
     settle(qtbot, window)
     assert ": 0 événement(s) nouveaux" in page.collect_message.text()
@@ -215,7 +217,7 @@ def test_a_session_from_import_to_export(qtbot, world: CentreWorld, tmp_path: Pa
     qtbot.keyClick(codes.challenge, Qt.Key.Key_Return)
     settle(qtbot, window)
     assert codes.candidate.text() == "NGOMA Jean-Luc (n° 2)"
-    assert codes.action.text() == "Autoriser la reprise" and codes.kiosk.text() == "4 (K1)"
+    assert codes.action.text() == "Autoriser la reprise" and codes.kiosk.text() == "4 (poste-01)"
     check_response(package.session_secret, sid, challenge, codes.response.text())
     codes.challenge.setText("R-4-2-7-0")
     codes.answer()

@@ -16,6 +16,7 @@ from tests.fixtures.centre_world import (
     NOW,
     build_world,
     export_kiosk,
+    issue_kit,
     open_kiosk,
     run_attempt,
 )
@@ -66,10 +67,11 @@ def test_the_whole_session_through_the_cli(tmp_path: Path, capsys) -> None:
     package = ws.package(sid)
     pack = open_content_pack(world.pack.read_bytes(), Trust(ws.authority, NOW), package.pack_key)
     centre_public = ws.keys.public
+    store, _ = open_kiosk(world, 1)
+    kit = issue_kit(world, ws, sid, 1)
     ws.close()
-    store, _ = open_kiosk(world, "K1")
     run_attempt(world, store, package, pack, 0)
-    usb = export_kiosk(store, sid, centre_public, tmp_path / "usb").parent
+    usb = export_kiosk(world, store, sid, centre_public, tmp_path / "usb", kit_id=kit).parent
     assert main(["collect", *cli, "--session", sid, str(usb)]) == 0
     assert "nouveaux fusionnés" in capsys.readouterr().out
     assert main(["collect", *cli, "--session", sid, str(usb)]) == 0

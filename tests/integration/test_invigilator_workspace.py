@@ -28,6 +28,7 @@ from tests.fixtures.centre_world import (
     CentreWorld,
     build_world,
     export_kiosk,
+    issue_kit,
     open_kiosk,
     run_attempt,
 )
@@ -114,11 +115,12 @@ def test_roster_codes_collect_finalise_export(ws: Workspace, world: CentreWorld)
     from kiosk.seal.content_pack import open_content_pack
 
     pack = open_content_pack(world.pack.read_bytes(), Trust(ws.authority, NOW), package.pack_key)
-    store, _clock = open_kiosk(world, "K1")
+    store, _clock = open_kiosk(world, 1)
+    kit = issue_kit(world, ws, sid, 1)
     run_attempt(world, store, package, pack, 0)
     run_attempt(world, store, package, pack, 1, answered=2, end=None)
     usb = world.tmp / "usb"
-    export_kiosk(store, sid, ws.keys.public, usb)
+    export_kiosk(world, store, sid, ws.keys.public, usb, kit_id=kit)
     report = collect.collect(ws, sid, usb)
     assert not report.refused and report.new_events > 0
     again = collect.collect(ws, sid, usb)
@@ -129,7 +131,7 @@ def test_roster_codes_collect_finalise_export(ws: Workspace, world: CentreWorld)
     # The code the console gives is the one the kiosk accepts, and it is logged.
     challenge = Challenge(CodeAction.ADD_TIME, kiosk=7, candidate=2, counter=3, minutes=10)
     answer = responder.respond(ws, sid, challenge.text())
-    assert answer.candidate_name == "NGOMA Jean-Luc" and answer.kiosk_id == "K1"
+    assert answer.candidate_name == "NGOMA Jean-Luc" and answer.kiosk_id == "poste-01"
     assert answer.action_fr == "Ajouter du temps (10 min)"
     check_response(package.session_secret, sid, challenge, answer.response)
     logged = [e for e in ws.session_events(sid) if e.type == "code_issued"]
@@ -139,7 +141,7 @@ def test_roster_codes_collect_finalise_export(ws: Workspace, world: CentreWorld)
 
     # The kiosk goes on; a later export brings only the new tail.
     store.attempts.end("att-c002", "abandoned").result()
-    export_kiosk(store, sid, ws.keys.public, usb, when=NOW.replace(hour=11))
+    export_kiosk(world, store, sid, ws.keys.public, usb, kit_id=kit, when=NOW.replace(hour=11))
     third = collect.collect(ws, sid, usb)
     assert third.new_events == 1 and not third.refused
 
@@ -190,9 +192,10 @@ def test_tampered_truncated_foreign_and_conflicting_exports_are_refused(
     from kiosk.seal.content_pack import open_content_pack
 
     pack = open_content_pack(world.pack.read_bytes(), Trust(ws.authority, NOW), package.pack_key)
-    store, _ = open_kiosk(world, "K2")
+    store, _ = open_kiosk(world, 2)
+    kit2 = issue_kit(world, ws, sid, 2)
     run_attempt(world, store, package, pack, 0, answered=3, end=None)
-    good = export_kiosk(store, sid, ws.keys.public, world.tmp / "good")
+    good = export_kiosk(world, store, sid, ws.keys.public, world.tmp / "good", kit_id=kit2)
     data = good.read_bytes()
 
     def refused(blob: bytes, name: str) -> str:
@@ -212,19 +215,21 @@ def test_tampered_truncated_foreign_and_conflicting_exports_are_refused(
     assert "modifié" in refused(bytes(manifest_flip), "manifest") or "illisible" in refused(
         bytes(manifest_flip), "manifest2"
     )
-    other_centre = export_kiosk(store, sid, load_identity(
-        world.authority_home / "authority-public.json"), world.tmp / "foreign")  # fmt: skip
+    other_centre = export_kiosk(world, store, sid, load_identity(
+        world.authority_home / "authority-public.json"), world.tmp / "foreign",
+        kit_id=kit2)  # fmt: skip
     assert "pas pour ce centre" in refused(other_centre.read_bytes(), "foreign-copy")
     assert ws.roster(sid)[0].state_key == "no_data"  # nothing was merged by any of them
 
     collect.collect(ws, sid, world.tmp / "good")
     # A second kiosk claims another attempt for the same candidate: a conflict, never merged.
-    other, _ = open_kiosk(world, "K3")
+    other, _ = open_kiosk(world, 3)
+    kit3 = issue_kit(world, ws, sid, 3)
     run_attempt(world, other, package, pack, 0, answered=1, end=None)
-    conflict = export_kiosk(other, sid, ws.keys.public, world.tmp / "conflict")
+    conflict = export_kiosk(world, other, sid, ws.keys.public, world.tmp / "conflict", kit_id=kit3)
     report = collect.collect(ws, sid, conflict.parent)
     assert "conflit" in report.refused[0].message
-    assert ws.roster(sid)[0].kiosk_id == "K2"
+    assert ws.roster(sid)[0].kiosk_id == "poste-02"
 
 
 def test_no_export_in_folder_is_one_clear_refusal(ws: Workspace, world: CentreWorld) -> None:
