@@ -34,17 +34,13 @@ def _take(out: _Blob, kernel32: Any) -> bytes:
         kernel32.LocalFree(out.pbData)
 
 
-def protect(data: bytes, entropy: bytes) -> bytes:
-    """Encrypt ``data`` for the current Windows account.
-
-    Raises:
-        EnvironmentFailure: not Windows, or DPAPI refused.
-    """
+def _call(function_name: str, data: bytes, entropy: bytes) -> bytes | None:
+    """Run CryptProtectData or CryptUnprotectData; None when Windows refuses."""
     crypt32, kernel32 = _apis()
     data_in, keep1 = _blob(data)
     extra, keep2 = _blob(entropy)
     out = _Blob()
-    ok = crypt32.CryptProtectData(
+    ok = getattr(crypt32, function_name)(
         ctypes.byref(data_in),
         None,
         ctypes.byref(extra),
@@ -54,9 +50,19 @@ def protect(data: bytes, entropy: bytes) -> bytes:
         ctypes.byref(out),
     )
     del keep1, keep2
-    if not ok:
+    return _take(out, kernel32) if ok else None
+
+
+def protect(data: bytes, entropy: bytes) -> bytes:
+    """Encrypt ``data`` for the current Windows account.
+
+    Raises:
+        EnvironmentFailure: not Windows, or DPAPI refused.
+    """
+    sealed = _call("CryptProtectData", data, entropy)
+    if sealed is None:
         raise EnvironmentFailure("Windows a refusé de protéger la clé des données (DPAPI)")
-    return _take(out, kernel32)
+    return sealed
 
 
 def unprotect(blob: bytes, entropy: bytes) -> bytes:
@@ -65,20 +71,7 @@ def unprotect(blob: bytes, entropy: bytes) -> bytes:
     Raises:
         AuthenticationError: another account, machine or entropy.
     """
-    crypt32, kernel32 = _apis()
-    data_in, keep1 = _blob(blob)
-    extra, keep2 = _blob(entropy)
-    out = _Blob()
-    ok = crypt32.CryptUnprotectData(
-        ctypes.byref(data_in),
-        None,
-        ctypes.byref(extra),
-        None,
-        None,
-        CRYPTPROTECT_UI_FORBIDDEN,
-        ctypes.byref(out),
-    )
-    del keep1, keep2
-    if not ok:
+    opened = _call("CryptUnprotectData", blob, entropy)
+    if opened is None:
         raise AuthenticationError("La clé des données ne peut être ouverte par ce compte Windows")
-    return _take(out, kernel32)
+    return opened
