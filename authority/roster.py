@@ -104,7 +104,8 @@ class _Line:
         return self.row.cell(self.columns[fld]) if fld in self.columns else ""
 
     def fail(self, fld: str, detail: str) -> None:
-        self.errors.append(f"{self.where(fld)}: {detail}")
+        # a cell may hold line breaks: the message stays on one line
+        self.errors.append(f"{self.where(fld)}: {' '.join(detail.split())}")
 
     def required(self, fld: str) -> str:
         value = self.get(fld)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from kiosk.app.env_checks import EnvWarning  # noqa: E402
-from kiosk.app.main import install_translators  # noqa: E402
+from kiosk.app.kiosk_app import install_translators  # noqa: E402
 from kiosk.app.theme import Theme, apply_theme  # noqa: E402
 from kiosk.core.clock import FakeClock  # noqa: E402
 from kiosk.core.items import ItemType  # noqa: E402

@@ -1,7 +1,9 @@
 """Invigilator actions authorised by a console code (challenge/response, no network). Qt-free.
 
 The kiosk shows a ``Challenge`` naming the action, the kiosk number, the candidate's number (their
-1-based position in the session's candidate list), a counter and, for added time, the minutes.
+1-based position in the session package, carried by the kit: ``InstalledSession.candidate_number``,
+which is not their position in the kit when the kit seats only some candidates), a counter and,
+for added time, the minutes.
 The counter never repeats on this kiosk: it is one more than the highest counter ever answered,
 taken from the setup store (``KioskSetup.last_code_counter``) and from the attempt logs (each
 action done by code records its ``counter``), so a crash between the two writes loses nothing.
@@ -13,13 +15,12 @@ thread by the invigilator gate, which counts wrong codes with wrong passwords.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from kiosk.app.kiosk_jobs import Changes, Jobs
 from kiosk.core.codes import Challenge, CodeAction
-from kiosk.core.errors import AuthenticationError, InvalidInput
-from kiosk.seal.session_model import Candidate
+from kiosk.core.errors import AuthenticationError
+from kiosk.store.installed_session import InstalledSession
 from kiosk.store.kiosk_setup import KioskSetup
 from kiosk.store.store_core import StoreCore
 
@@ -31,18 +32,6 @@ ACTION_EVENTS = {
     CodeAction.ADD_TIME: "time_extended",
     CodeAction.END_TEST: "ended",
 }
-
-
-def candidate_number(candidates: Sequence[Candidate], candidate_id: str) -> int:
-    """The candidate's 1-based position in the session's list (the number in challenges).
-
-    Raises:
-        InvalidInput: the candidate is not in the list.
-    """
-    for index, candidate in enumerate(candidates, 1):
-        if candidate.candidate_id == candidate_id:
-            return index
-    raise InvalidInput(f"candidat {candidate_id} absent de la session de ce poste")
 
 
 def next_counter(core: StoreCore, setup: KioskSetup) -> int:
@@ -59,8 +48,7 @@ def next_counter(core: StoreCore, setup: KioskSetup) -> int:
 def make_challenge(
     core: StoreCore,
     setup: KioskSetup,
-    kiosk_number: int,
-    candidates: Sequence[Candidate],
+    session: InstalledSession,
     attempt_id: str,
     action: CodeAction,
     minutes: int | None = None,
@@ -73,8 +61,8 @@ def make_challenge(
     state = core.attempt_state(attempt_id)
     return Challenge(
         action=action,
-        kiosk=kiosk_number,
-        candidate=candidate_number(candidates, state.candidate_id),
+        kiosk=session.kiosk_number,
+        candidate=session.candidate_number(state.candidate_id),
         counter=next_counter(core, setup),
         minutes=minutes if action is CodeAction.ADD_TIME else None,
     )

@@ -1,56 +1,49 @@
 """The kiosk controller: the only place that talks to the store; screens send it intents.
 
-Every intent becomes a job run on the store thread (``Store.run``); the job checks and durably
+Every intent becomes a job run on the store thread (``JobRunner``); the job checks and durably
 records events through the core's rules and returns the ``Change``s. Results come back to the GUI
 thread through a queued signal; the controller keeps the latest immutable ``AttemptState`` and emits a
 ``KioskView`` for the screens to render. Time shown is computed by the core (``with_time``) from the
 events and the injected clock; the ``QTimer`` here only refreshes the display and asks the store to
 end the test when the core says the time is up.
+
+The invigilator's actions live beside it: ``desk`` (``InvigilatorDesk``: the password and what it
+authorises) and ``codes`` (``ConsoleCodes``: challenge/response codes and the export).
 """
 
 from __future__ import annotations
 
-import hmac
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.app.check_in import CheckInForm, Refusal, match_candidate
-from kiosk.app.code_jobs import apply_code, make_challenge
+from kiosk.app.console_codes import ConsoleCodes
 from kiosk.app.env_checks import EnvWarning
-from kiosk.app.invigilator_gate import GateEvent, GateResult, InvigilatorGate
+from kiosk.app.invigilator_desk import InvigilatorDesk
+from kiosk.app.job_runner import ErrorHandler, JobRunner
 from kiosk.app.kiosk_jobs import AttemptSnapshot, Jobs
 from kiosk.app.kiosk_session import KioskSession
-from kiosk.app.kit_jobs import export_session
 from kiosk.app.view_model import CandidateLabel, KioskView, Screen, UiFacts, kiosk_view
-from kiosk.core.attempt import TransitionRefused, with_time
+from kiosk.core.attempt import with_time
 from kiosk.core.attempt_state import AttemptState, Status
 from kiosk.core.clock import Clock
-from kiosk.core.codes import Challenge, CodeAction, response_for
-from kiosk.core.errors import EnvironmentFailure, KioskError, UserError
+from kiosk.core.codes import Challenge
 from kiosk.seal.session_model import Candidate
 from kiosk.store.installed_session import InstalledSession
 from kiosk.store.kiosk_setup import KioskSetup
 from kiosk.store.service import Store
-from kiosk.store.store_core import Change, StoreCore, TimeUp
+from kiosk.store.store_core import Change, StoreCore
 
-log = logging.getLogger("kiosk.controller")
 security_log = logging.getLogger("kiosk.security")
 
 REFRESH_MS = 250
 HEARTBEAT_MS = 15_000
-BY = "password"  # invigilator actions at the kiosk are authorised by the session password
 
-
-class _Bridge(QObject):
-    """Carries a finished store future back to the GUI thread (queued connection)."""
-
-    done = Signal(object, object)
+AttemptWork = Callable[[Jobs, StoreCore, str], list[Change[AttemptState]]]
 
 
 class KioskController(QObject):
@@ -62,9 +55,6 @@ class KioskController(QObject):
         check_in_refused(Refusal): the check-in form did not match.
         ready(): the store and the session are open.
         failed(object): an error the error handler must show (the exception).
-        challenge_ready(object): the ``Challenge`` to show for a code.
-        code_refused(str): a code answered correctly could not be used (replayed, stale).
-        export_done(object): an ``ExportResult``, or the message (str) saying why not.
     """
 
     view_changed = Signal(object)
@@ -72,9 +62,6 @@ class KioskController(QObject):
     check_in_refused = Signal(object)
     ready = Signal()
     failed = Signal(object)
-    challenge_ready = Signal(object)
-    code_refused = Signal(str)
-    export_done = Signal(object)
 
     def __init__(
         self,
@@ -84,25 +71,21 @@ class KioskController(QObject):
     ) -> None:
         super().__init__(parent)
         self.clock = clock
-        self._bridge = _Bridge(self)
-        self._bridge.done.connect(self._on_done)
-        self._store: Store | None = None
+        self.runner = JobRunner(
+            lambda change: self._apply([change]), self._emit_view, self.failed.emit, self
+        )
         self._session: KioskSession | None = None
         self._setup: KioskSetup | None = None
-        self._challenge: Challenge | None = None
-        self._gate: InvigilatorGate | None = None
         self._jobs: Jobs | None = None
         self.attempt_id: str | None = None
         self.state: AttemptState | None = None
         self._candidate: Candidate | None = None
         self._focus_out_items: frozenset[str] = frozenset()
         self.facts = UiFacts(warnings=tuple(warnings))
-        self._busy = 0
-        self._pending = 0
         self._tick_pending = False
         self._last_heartbeat_ms = 0
-        self._last_screen: Screen | None = None
-        self.invigilator_open = False
+        self.desk = InvigilatorDesk(self)
+        self.codes = ConsoleCodes(self, self)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.tick)
@@ -115,19 +98,34 @@ class KioskController(QObject):
         return self._session
 
     @property
+    def setup(self) -> KioskSetup | None:
+        """The kiosk's setup store (only used inside store jobs), when the session came from a kit."""
+        return self._setup
+
+    @property
+    def jobs(self) -> Jobs | None:
+        """The attempt jobs of the session (None until attached)."""
+        return self._jobs
+
+    @property
     def is_ready(self) -> bool:
         """Whether the store and the session are attached."""
-        return self._store is not None
+        return self.runner.store is not None
 
     @property
     def busy(self) -> bool:
         """Whether a candidate action is being recorded."""
-        return self._busy > 0
+        return self.runner.busy
 
     @property
     def idle(self) -> bool:
         """Whether no store job at all is in flight."""
-        return self._pending == 0
+        return self.runner.idle
+
+    @property
+    def pending_challenge(self) -> Challenge | None:
+        """The console-code challenge on show, not answered yet (``codes.pending_challenge``)."""
+        return self.codes.pending_challenge
 
     @property
     def codes_available(self) -> bool:
@@ -141,19 +139,13 @@ class KioskController(QObject):
             setup: the kiosk's setup store, opened on the store thread (codes and export need
                 it; only used inside store jobs).
         """
-        self._store = store
+        self.runner.store = store
         self._session = session
         self._setup = setup
         self._jobs = Jobs(session)
-        self._gate = InvigilatorGate(
-            session.password_hash,
-            clock=lambda: self.clock.monotonic_ms() / 1000.0,
-            on_event=self._on_gate_event,
-        )
+        self.desk.attach(session.password_hash)
         jobs = self._jobs
-        self._submit(
-            lambda core: jobs.latest_attempt(core), self._on_loaded, candidate_action=False
-        )
+        self.submit(lambda core: jobs.latest_attempt(core), self._on_loaded, candidate_action=False)
         self.timer.start()
 
     def _on_loaded(self, snapshot: AttemptSnapshot | None) -> None:
@@ -179,8 +171,8 @@ class KioskController(QObject):
     def close(self) -> None:
         """Stop the timers and close the stores (end of process, tests)."""
         self.timer.stop()
-        if self._store is not None:
-            store, self._store = self._store, None
+        if self.runner.store is not None:
+            store, self.runner.store = self.runner.store, None
             setup, self._setup = self._setup, None
             try:
                 if setup is not None:
@@ -190,52 +182,25 @@ class KioskController(QObject):
 
     # -- store plumbing ---------------------------------------------------------------------
 
-    def _submit(
+    def submit(
         self,
         work: Callable[[StoreCore], Any],
         on_ok: Callable[[Any], None],
         *,
         candidate_action: bool = True,
-        on_error: Callable[[UserError | EnvironmentFailure], None] | None = None,
+        on_error: ErrorHandler | None = None,
     ) -> bool:
-        if self._store is None:
-            return False
-        if candidate_action:
-            if self._busy:
-                log.info("candidate action ignored: the previous one is still being recorded")
-                return False
-            self._busy += 1
-        self._pending += 1
-        future = self._store.run(work)
-        tag = (on_ok, candidate_action, on_error)
-        future.add_done_callback(lambda f: self._bridge.done.emit(tag, f))
-        return True
+        """Run ``work`` on the store thread (see ``JobRunner.submit``)."""
+        return self.runner.submit(work, on_ok, candidate_action=candidate_action, on_error=on_error)
 
-    def _on_done(self, tag: tuple[Any, bool, Any], future: Future[Any]) -> None:
-        on_ok, candidate_action, on_error = tag
-        self._pending = max(0, self._pending - 1)
-        if candidate_action:
-            self._busy = max(0, self._busy - 1)
-        error = future.exception()
-        if error is None:
-            on_ok(future.result())
-            return
-        if isinstance(error, TimeUp):
-            self._apply([error.change])
-            return
-        if on_error is not None and isinstance(error, UserError | EnvironmentFailure):
-            on_error(error)
-            self._emit_view()
-            return
-        if isinstance(error, TransitionRefused):
-            # A stale intent (e.g. a double click): the core refused it; show the true state.
-            log.info("action refused by the rules: %s", error.message)
-            self._emit_view()
-            return
-        if isinstance(error, KioskError):
-            log.error("store action failed: %s", error.message)
-        self.failed.emit(error)
-        self._emit_view()
+    def attempt_job(self, work: AttemptWork, *, candidate_action: bool = True) -> bool:
+        """Run ``work`` on the current attempt and apply its changes; False without an attempt."""
+        if self._jobs is None or self.attempt_id is None:
+            return False
+        jobs, aid = self._jobs, self.attempt_id
+        return self.submit(
+            lambda core: work(jobs, core, aid), self.apply_list, candidate_action=candidate_action
+        )
 
     def _apply(self, changes: Sequence[Change[AttemptState]]) -> None:
         for change in changes:
@@ -246,7 +211,8 @@ class KioskController(QObject):
                     self._focus_out_items = self._focus_out_items | {event.data["item"]}
         self._emit_view()
 
-    def _apply_list(self, changes: list[Change[AttemptState]]) -> None:
+    def apply_list(self, changes: list[Change[AttemptState]]) -> None:
+        """Adopt the attempt's changes recorded by a job and show the new view."""
         self._apply(changes)
 
     # -- views --------------------------------------------------------------------------------
@@ -267,7 +233,6 @@ class KioskController(QObject):
 
     def _emit_view(self) -> None:
         view = self.view()
-        self._last_screen = view.screen
         self.view_changed.emit(view)
         self._follow_up(view)
 
@@ -280,7 +245,7 @@ class KioskController(QObject):
             current = state.current_item
             if current is not None and current.id not in state.shown and not self.busy:
                 jobs, aid = self._jobs, self.attempt_id
-                self._submit(lambda core: jobs.show_item(core, aid, current.id), self._apply_list)
+                self.submit(lambda core: jobs.show_item(core, aid, current.id), self.apply_list)
 
     def tick(self) -> None:
         """Refresh the time shown; end the test when the core says time is up; heartbeat."""
@@ -293,12 +258,12 @@ class KioskController(QObject):
             aid, jobs = self.attempt_id, self._jobs
             if state.time_up and not self._tick_pending:
                 self._tick_pending = True
-                self._submit(
+                self.submit(
                     lambda core: [core.tick(aid)], self._on_tick_done, candidate_action=False
                 )
             elif now - max(self._last_heartbeat_ms, state.last_mono_ms) >= HEARTBEAT_MS:
                 self._last_heartbeat_ms = now
-                self._submit(
+                self.submit(
                     lambda core: jobs.heartbeat(core, aid),
                     self._apply_quiet,
                     candidate_action=False,
@@ -331,7 +296,7 @@ class KioskController(QObject):
             return
         candidate = result.candidate
         jobs, warnings = self._jobs, self.facts.warnings
-        self._submit(
+        self.submit(
             lambda core: jobs.check_in(core, candidate, warnings),
             lambda outcome: self._on_checked_in(candidate, outcome),
         )
@@ -345,9 +310,18 @@ class KioskController(QObject):
         self.check_in_refused.emit(None)
         self._emit_view()
 
+    def forget_attempt(self) -> None:
+        """Back to an empty check-in (the next candidate on this kiosk, after an ended test)."""
+        self.attempt_id = None
+        self.state = None
+        self._candidate = None
+        self._focus_out_items = frozenset()
+        self.facts = replace(self.facts, focus_warning_acknowledged=None)
+        self._emit_view()
+
     def start(self) -> None:
         """The candidate starts the test after the instructions."""
-        self._attempt_job(lambda jobs, core, aid: jobs.start(core, aid))
+        self.attempt_job(lambda jobs, core, aid: jobs.start(core, aid))
 
     def acknowledge_focus_warning(self, item_id: str) -> None:
         """The candidate read the focus warning of ``item_id``."""
@@ -358,32 +332,19 @@ class KioskController(QObject):
         """« Je valide »: save the raw answer to the current item."""
         focused_out = item_id in self._focus_out_items
         ack = self.facts.focus_warning_acknowledged
-        self._attempt_job(
+        self.attempt_job(
             lambda jobs, core, aid: jobs.save_answer(core, aid, item_id, answer, focused_out, ack)
         )
 
     def skip(self, item_id: str) -> None:
         """« Je passe » (already confirmed by the candidate)."""
         ack = self.facts.focus_warning_acknowledged
-        self._attempt_job(lambda jobs, core, aid: jobs.skip(core, aid, item_id, ack))
+        self.attempt_job(lambda jobs, core, aid: jobs.skip(core, aid, item_id, ack))
 
     def report_problem(self, item_id: str, category: str, text: str) -> None:
         """« Signaler un problème »: time stops until the invigilator handles it."""
-        self._attempt_job(
+        self.attempt_job(
             lambda jobs, core, aid: jobs.report_problem(core, aid, item_id, category, text)
-        )
-
-    def _attempt_job(
-        self,
-        work: Callable[[Jobs, StoreCore, str], list[Change[AttemptState]]],
-        *,
-        candidate_action: bool = True,
-    ) -> bool:
-        if self._jobs is None or self.attempt_id is None:
-            return False
-        jobs, aid = self._jobs, self.attempt_id
-        return self._submit(
-            lambda core: work(jobs, core, aid), self._apply_list, candidate_action=candidate_action
         )
 
     # -- lockdown -------------------------------------------------------------------------------
@@ -393,7 +354,7 @@ class KioskController(QObject):
         security_log.warning("suspicious: %s (%s)", code, detail)
         if code == "clipboard":
             return
-        self._attempt_job(
+        self.attempt_job(
             lambda jobs, core, aid: jobs.suspicious(core, aid, code, detail),
             candidate_action=False,
         )
@@ -401,168 +362,3 @@ class KioskController(QObject):
     def on_blocked(self, what: str) -> None:
         """A close or quit shortcut was swallowed."""
         security_log.info("blocked: %s", what)
-
-    # -- invigilator ------------------------------------------------------------------------------
-
-    def check_password(self, password: str) -> GateResult:
-        """Try the invigilator password (lockout after repeated failures)."""
-        if self._gate is None:
-            return GateResult(ok=False, attempts_left=0, locked_s=0.0)
-        result = self._gate.check(password)
-        self.invigilator_open = result.ok
-        return result
-
-    def gate_locked_for(self) -> float:
-        """Seconds the invigilator panel stays locked out."""
-        return self._gate.locked_for() if self._gate is not None else 0.0
-
-    def close_invigilator(self) -> None:
-        """The invigilator left the panel: the next action needs the password again."""
-        self.invigilator_open = False
-
-    def _on_gate_event(self, event: GateEvent) -> None:
-        if event.kind == "auth_ok":
-            security_log.info("invigilator panel opened")
-        elif event.kind == "auth_failed":
-            security_log.warning("wrong invigilator password (%d in a row)", event.failures)
-        else:
-            security_log.warning("invigilator panel locked out for %.0f s", event.lockout_s)
-
-    def _invigilator_job(
-        self, work: Callable[[Jobs, StoreCore, str], list[Change[AttemptState]]]
-    ) -> bool:
-        if not self.invigilator_open:
-            security_log.warning("invigilator action refused: panel not opened with the password")
-            return False
-        return self._attempt_job(work, candidate_action=False)
-
-    def confirm_presence(self) -> bool:
-        """The invigilator confirms the candidate is present."""
-        return self._invigilator_job(
-            lambda jobs, core, aid: jobs.simple(core, aid, "presence_confirmed", {"by": BY})
-        )
-
-    def authorise_resume(self) -> bool:
-        """The invigilator lets an interrupted test go on."""
-        return self._invigilator_job(
-            lambda jobs, core, aid: jobs.simple(core, aid, "resume_authorised", {"by": BY})
-        )
-
-    def unlock(self) -> bool:
-        """The invigilator unlocks the screen."""
-        return self._invigilator_job(
-            lambda jobs, core, aid: jobs.simple(core, aid, "unlocked", {"by": BY})
-        )
-
-    def add_time(self, minutes: int, reason: str) -> bool:
-        """The invigilator adds ``minutes`` with a reason."""
-        data = {"minutes": minutes, "reason": reason, "by": BY}
-        return self._invigilator_job(
-            lambda jobs, core, aid: jobs.simple(core, aid, "time_extended", data)
-        )
-
-    def end_test(self) -> bool:
-        """The invigilator ends the test."""
-        data = {"reason": "by_invigilator", "by": BY}
-        return self._invigilator_job(lambda jobs, core, aid: jobs.simple(core, aid, "ended", data))
-
-    def resolve_problem(self, outcome: str) -> bool:
-        """Validate (the item is set aside) or dismiss (back to the item) the pending report."""
-        state = self.state
-        if state is None or state.pending_problem_seq is None:
-            return False
-        seq, ack = state.pending_problem_seq, self.facts.focus_warning_acknowledged
-        return self._invigilator_job(
-            lambda jobs, core, aid: jobs.resolve_problem(core, aid, seq, outcome, ack)
-        )
-
-    def new_check_in(self) -> bool:
-        """After an ended test, let the next candidate check in on this kiosk."""
-        if not self.invigilator_open or self.state is None or self.state.status is not Status.ENDED:
-            return False
-        self.attempt_id = None
-        self.state = None
-        self._candidate = None
-        self._focus_out_items = frozenset()
-        self.facts = replace(self.facts, focus_warning_acknowledged=None)
-        self._emit_view()
-        return True
-
-    # -- console codes and export -------------------------------------------------------------
-
-    def request_challenge(self, action: CodeAction, minutes: int | None = None) -> bool:
-        """Prepare the challenge for ``action`` on the current attempt (``challenge_ready``)."""
-        session, setup, aid = self._session, self._setup, self.attempt_id
-        if not isinstance(session, InstalledSession) or setup is None or aid is None:
-            return False
-        self._challenge = None
-
-        def work(core: StoreCore) -> Challenge:
-            return make_challenge(
-                core, setup, session.kiosk_number, session.candidates, aid, action, minutes
-            )
-
-        return self._submit(
-            work,
-            self._on_challenge,
-            candidate_action=False,
-            on_error=lambda exc: self.code_refused.emit(exc.message),
-        )
-
-    def _on_challenge(self, challenge: Challenge) -> None:
-        self._challenge = challenge
-        self.challenge_ready.emit(challenge)
-
-    @property
-    def pending_challenge(self) -> Challenge | None:
-        """The challenge on show, not answered yet."""
-        return self._challenge
-
-    def submit_code(self, typed: str, reason: str = "") -> GateResult:
-        """Check the console's response to the challenge on show; if right, do its action once.
-
-        Wrong responses count with wrong passwords toward the lockout.
-        """
-        session, setup, challenge = self._session, self._setup, self._challenge
-        gate, aid, jobs = self._gate, self.attempt_id, self._jobs
-        if (
-            not isinstance(session, InstalledSession)
-            or setup is None
-            or challenge is None
-            or gate is None
-            or aid is None
-            or jobs is None
-        ):
-            return GateResult(ok=False, attempts_left=0, locked_s=0.0)
-        secret, session_id = session.session_secret, session.details.session_id
-        clean = "".join(typed.split()).replace("-", "").upper()
-
-        def verify() -> bool:
-            expected = response_for(secret, session_id, challenge)
-            return hmac.compare_digest(expected.encode(), clean.encode())
-
-        result = gate.attempt(verify)
-        if not result.ok:
-            return result
-        self._challenge = None  # a response is used once, even if recording it fails
-        security_log.info("console code accepted: %s", challenge.text())
-        self._submit(
-            lambda core: apply_code(core, setup, jobs, aid, challenge, reason),
-            self._apply_list,
-            candidate_action=False,
-            on_error=lambda exc: self.code_refused.emit(exc.message),
-        )
-        return result
-
-    def export_results(self, folder: Path) -> bool:
-        """Write this kiosk's attempts of the session to ``folder`` (``export_done``)."""
-        session, setup = self._session, self._setup
-        if not self.invigilator_open or session is None or setup is None:
-            return False
-        session_id, now = session.details.session_id, self.clock.wall()
-        return self._submit(
-            lambda core: export_session(core, setup, session_id, folder, now),
-            self.export_done.emit,
-            candidate_action=False,
-            on_error=lambda exc: self.export_done.emit(exc.message),
-        )

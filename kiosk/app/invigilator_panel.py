@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app.export_job import ExportResult
 from kiosk.app.invigilator_gate import GateResult
-from kiosk.app.kit_jobs import ExportResult
 from kiosk.app.screens.base import ScreenBase, make_label
 from kiosk.app.screens.code_box import CodeBox, code_actions
-from kiosk.app.screens.folder_field import FolderField
+from kiosk.app.screens.export_box import ExportBox
+from kiosk.app.screens.password_gate import PasswordGate
 from kiosk.app.time_format import clock_text
 from kiosk.app.view_model import KioskView, Screen
 from kiosk.core.incidents import IncidentCategory, load_incident_categories
@@ -90,26 +91,12 @@ class InvigilatorPanel(ScreenBase):
         gate = QWidget()
         layout = QVBoxLayout(gate)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.gate_intro = make_label()
-        layout.addWidget(self.gate_intro)
-        form = QFormLayout()
-        self.password_label = make_label()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_label.setBuddy(self.password_edit)
-        form.addRow(self.password_label, self.password_edit)
-        layout.addLayout(form)
-        self.gate_message = make_label("error")
-        self.gate_message.hide()
-        layout.addWidget(self.gate_message)
-        self.open_button = QPushButton()
-        self.open_button.setDefault(True)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.open_button)
-        layout.addLayout(row)
-        self.password_edit.returnPressed.connect(self._submit_password)
-        self.open_button.clicked.connect(self._submit_password)
+        self.gate = PasswordGate()
+        self.gate.password_submitted.connect(self.password_submitted)
+        layout.addWidget(self.gate)
+        self.password_edit = self.gate.password_edit
+        self.open_button = self.gate.open_button
+        self.gate_message = self.gate.message
         self.code_box = CodeBox()
         self.code_box.hide()
         layout.addWidget(self.code_box)
@@ -201,23 +188,13 @@ class InvigilatorPanel(ScreenBase):
         self.close_kiosk_button.clicked.connect(lambda: self.action.emit("close_kiosk", {}))
 
     def _build_export(self, layout: QVBoxLayout) -> None:
-        self.export_box = QFrame()
-        self.export_box.setFrameShape(QFrame.Shape.StyledPanel)
-        form = QFormLayout(self.export_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.export_folder_label = make_label()
-        self.export_folder = FolderField()
-        self.export_folder_label.setBuddy(self.export_folder.edit)
-        form.addRow(self.export_folder_label, self.export_folder)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("export")
-        form.addRow(self.export_button)
-        self.export_message = make_label("instruction", selectable=True)
-        self.export_message.hide()
-        form.addRow(self.export_message)
+        self.export_box = ExportBox()
+        self.export_box.export_requested.connect(self.export_requested)
+        self.export_folder = self.export_box.folder
+        self.export_button = self.export_box.button
+        self.export_message = self.export_box.message
         self.export_box.hide()
         layout.addWidget(self.export_box)
-        self.export_button.clicked.connect(self._export)
 
     def set_codes_available(self, available: bool) -> None:
         """Whether console codes and the export are offered (a session installed from a kit)."""
@@ -226,41 +203,15 @@ class InvigilatorPanel(ScreenBase):
         if self._view is not None:
             self.show_view(self._view)
 
-    def _export(self) -> None:
-        if not self.export_folder.edit.text().strip():
-            self.show_export_result(self.tr("Indiquez le dossier de la clé USB."))
-            return
-        self.export_message.setText(self.tr("Export en cours…"))
-        self.export_message.setProperty("role", "instruction")
-        self.export_message.show()
-        self.export_requested.emit(self.export_folder.folder())
-
     def show_export_result(self, result: ExportResult | str) -> None:
         """The export written (where, how many tests), or why not."""
-        if isinstance(result, ExportResult):
-            text = self.tr(
-                "Export écrit : {path} ({n} épreuve(s)). Importez-le sur la console (Collecte)."
-            ).format(path=result.path, n=result.attempt_count)
-            role = "instruction"
-        else:
-            text, role = result, "error"
-        self.export_message.setProperty("role", role)
-        self.export_message.style().unpolish(self.export_message)
-        self.export_message.style().polish(self.export_message)
-        self.export_message.setText(text)
-        self.export_message.show()
+        self.export_box.show_result(result)
 
     # -- texts ---------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         """Fixed texts in the current language."""
         self.title.setText(self.tr("Espace surveillant"))
-        self.gate_intro.setText(
-            self.tr("Réservé au surveillant de la session. Chaque action est enregistrée.")
-        )
-        self.password_label.setText(self.tr("&Mot de passe surveillant"))
-        self.password_edit.setAccessibleName(self.tr("Mot de passe surveillant"))
-        self.open_button.setText(self.tr("Ouvrir"))
         self.back_button.setText(self.tr("Retour à l'écran du candidat"))
         self.confirm_presence_button.setText(self.tr("Confirmer la présence du candidat"))
         self.authorise_resume_button.setText(self.tr("Autoriser la reprise du test"))
@@ -282,11 +233,6 @@ class InvigilatorPanel(ScreenBase):
         self.end_cancel_button.setText(self.tr("Annuler"))
         self.new_check_in_button.setText(self.tr("Nouvelle identification"))
         self.close_kiosk_button.setText(self.tr("Fermer le kiosque"))
-        self.export_folder_label.setText(self.tr("&Dossier de la clé USB"))
-        self.export_folder.set_accessible_names(
-            self.tr("Dossier de la clé USB pour l'export"), self.tr("Clés USB détectées")
-        )
-        self.export_button.setText(self.tr("Exporter les résultats du poste"))
         for button in self.findChildren(QPushButton):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         if self._view is not None:
@@ -381,23 +327,17 @@ class InvigilatorPanel(ScreenBase):
 
     def reset(self) -> None:
         """Back to the password stage, field emptied."""
-        self.password_edit.clear()
-        self.gate_message.hide()
+        self.gate.reset()
         self.time_message.hide()
         self.reason_edit.clear()
         self.code_box.reset()
-        self.export_message.hide()
+        self.export_box.reset()
         self.stages.setCurrentIndex(0)
 
     @property
     def unlocked(self) -> bool:
         """Whether the actions are showing."""
         return self.stages.currentIndex() == 1
-
-    def _submit_password(self) -> None:
-        password = self.password_edit.text()
-        self.password_edit.clear()
-        self.password_submitted.emit(password)
 
     def show_gate_result(self, result: GateResult) -> None:
         """Open the actions, or say why not (tries left, or how long the lockout lasts)."""
@@ -418,21 +358,7 @@ class InvigilatorPanel(ScreenBase):
             if focusable:
                 focusable[0].setFocus(Qt.FocusReason.TabFocusReason)
             return
-        if result.locked_s > 0:
-            seconds = int(result.locked_s + 0.999)
-            self.gate_message.setText(
-                self.tr("Trop d'essais : réessayez dans {minutes} min {seconds:02d} s.").format(
-                    minutes=seconds // 60, seconds=seconds % 60
-                )
-            )
-        else:
-            self.gate_message.setText(
-                self.tr("Mot de passe incorrect. Essais restants avant blocage : {n}.").format(
-                    n=result.attempts_left
-                )
-            )
-        self.gate_message.show()
-        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.gate.show_refusal(result)
 
     def _add_time(self) -> None:
         reason = self.reason_edit.text().strip()

@@ -4,15 +4,21 @@
 (+ ``.key``, ``.lock``) holds the kiosk's identity, pinned centre and imported kits. Both keys are
 sealed by the same key provider. The setup store's connection is opened, used and closed on the
 store thread, so every setup call goes through ``run`` like the attempt store's.
+
+``open_kiosk`` is the start of the app: it opens both stores and, on the store thread right after,
+reads where the kiosk stands (identity, installed kit), so that work overlaps the window's
+construction on the GUI thread instead of waiting for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from kiosk.app.setup_state import SetupState, setup_state
 from kiosk.core.clock import Clock
 from kiosk.store.key_providers import KeyProvider
 from kiosk.store.kiosk_setup import KioskSetup
@@ -82,3 +88,31 @@ class KioskBackend:
             self.store.run(lambda _core: self.setup.close()).result()
         finally:
             self.store.close()
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedKiosk:
+    """The opened stores and the pending read of where the kiosk stands."""
+
+    backend: KioskBackend
+    state: Future[SetupState]
+
+
+def open_kiosk(data_dir: Path, provider: KeyProvider, clock: Clock) -> Future[OpenedKiosk]:
+    """Open both stores, then read the setup state on the store thread, without a GUI round trip.
+
+    The future fails as ``KioskBackend.open`` does; the state future fails as ``setup_state``.
+    """
+    opened: Future[OpenedKiosk] = Future()
+
+    def on_open(future: Future[KioskBackend]) -> None:
+        error = future.exception()
+        if error is not None:
+            opened.set_exception(error)
+            return
+        backend = future.result()
+        state = backend.run(lambda _core, setup: setup_state(setup))
+        opened.set_result(OpenedKiosk(backend, state))
+
+    KioskBackend.open_async(data_dir, provider, clock).add_done_callback(on_open)
+    return opened

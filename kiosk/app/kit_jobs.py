@@ -1,4 +1,4 @@
-"""The manager's jobs at a kiosk: enrolment, kit import, export of results. Qt-free.
+"""The manager's jobs at a kiosk: enrolment and kit import. Qt-free.
 
 They run on the store thread (``Store.run``), which owns both SQLCipher connections: the attempt
 store's and the setup store's (``KioskSetup``). Each returns a plain value the screens render or
@@ -7,6 +7,10 @@ raises a ``KioskError`` whose message is meant for the centre manager.
 The trusted authority key: once a kit was imported it is pinned in the setup store and nothing
 else is used. Before that it comes from ``--authority-public FILE`` or, failing that, from the
 ``authority-public.json`` lying beside the kit file on the USB stick (the console writes it there).
+
+The kit format and the import checks are imported by the jobs that use them: a kiosk that starts
+with its kit installed never loads them. The start-up read is ``kiosk.app.setup_state``, the export
+``kiosk.app.export_job``.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.build_info import build_hash
 from kiosk.core.errors import (
     EnvironmentFailure,
     IntegrityError,
@@ -25,34 +29,16 @@ from kiosk.core.errors import (
     UserError,
 )
 from kiosk.seal.atomic import write_atomic
-from kiosk.seal.authority_identity import load_identity
 from kiosk.seal.keys import PublicIdentity
-from kiosk.seal.kiosk_export import export_file_name, kiosk_export_bytes, write_kiosk_export
-from kiosk.seal.kiosk_kit import KIT_SUFFIX
 from kiosk.store.installed_session import InstalledSession, KioskIdentity
 from kiosk.store.kiosk_setup import KioskSetup
-from kiosk.store.kit_import import (
-    ImportSummary,
-    core_finalised_check,
-    import_kit,
-    preflight_kit,
-)
 from kiosk.store.store_core import StoreCore
+
+if TYPE_CHECKING:
+    from kiosk.store.kit_import import ImportSummary
 
 AUTHORITY_FILE = "authority-public.json"
 RECORD_SUFFIX = ".ckposte"
-_NOTHING_LOST = "Rien n'est perdu : les résultats restent enregistrés sur ce poste."
-
-
-@dataclass(frozen=True, slots=True)
-class SetupState:
-    """Where the kiosk stands at start: enrolled or not, which session is installed."""
-
-    identity: KioskIdentity | None
-    session: InstalledSession | None
-    authority_pinned: bool
-    locked_until: datetime | None
-    notice: str = ""  # e.g. the installed kit has expired: import the next session's
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,33 +53,12 @@ class KitPreview:
     locked_until: datetime | None
 
 
-@dataclass(frozen=True, slots=True)
-class ExportResult:
-    """An export written to the USB folder."""
+def usb_folder(folder: Path, *, writing: bool) -> Path:
+    """The folder typed or chosen (a USB stick), checked.
 
-    path: Path
-    attempt_count: int
-
-
-def setup_state(setup: KioskSetup) -> SetupState:
-    """Read the setup store once at start (decrypting the installed session's pack)."""
-    identity = setup.identity()
-    session = setup.active_session() if identity is not None else None
-    now = setup.clock.wall()
-    notice = ""
-    if session is not None and session.expires_at <= now:
-        notice = (
-            f"Le kit de la session {session.details.session_id} du {session.details.date} a "
-            "expiré : importez le kit de la prochaine session"
-        )
-        session.cleanup()
-        session = None
-    _failures, until = setup.lockout()
-    locked = until if until is not None and until > now else None
-    return SetupState(identity, session, setup.pinned() is not None, locked, notice)
-
-
-def _folder(folder: Path, writing: bool) -> Path:
+    Raises:
+        InvalidInput: empty, or no such folder. EnvironmentFailure: read-only when ``writing``.
+    """
     if not str(folder).strip():
         raise InvalidInput("Indiquez un dossier (la clé USB)")
     if not folder.is_dir():
@@ -111,7 +76,7 @@ def write_enrolment_record(setup: KioskSetup, folder: Path) -> Path:
         EnvironmentFailure, StorageFull: the folder cannot be written (message in French).
     """
     identity = setup.require_identity()
-    target = _folder(folder, writing=True) / f"{identity.kiosk_id}{RECORD_SUFFIX}"
+    target = usb_folder(folder, writing=True) / f"{identity.kiosk_id}{RECORD_SUFFIX}"
     try:
         write_atomic(target, setup.enrolment_record())
     except StorageFull:
@@ -137,7 +102,7 @@ def enrol(setup: KioskSetup, number: int, name: str, folder: Path) -> tuple[Kios
         raise InvalidInput("Donnez un nom au poste (par exemple « Poste 7 »)")
     if not 1 <= number <= 999:
         raise InvalidInput("Le numéro du poste va de 1 à 999")
-    _folder(folder, writing=True)
+    usb_folder(folder, writing=True)
     setup.enrol(number, name.strip())
     return setup.require_identity(), write_enrolment_record(setup, folder)
 
@@ -148,8 +113,12 @@ def find_kits(folder: Path) -> list[Path]:
     Raises:
         InvalidInput: no such folder, or no kit in it.
     """
+    from kiosk.seal.kiosk_kit import KIT_SUFFIX
+
     try:
-        kits = sorted(p for p in _folder(folder, writing=False).iterdir() if p.suffix == KIT_SUFFIX)
+        kits = sorted(
+            p for p in usb_folder(folder, writing=False).iterdir() if p.suffix == KIT_SUFFIX
+        )
     except OSError as exc:
         raise InvalidInput(f"Le dossier {folder} est illisible ({exc.strerror})") from None
     if not kits:
@@ -167,6 +136,8 @@ def trusted_authority(
         IntegrityError: the key file given differs from the one pinned on this kiosk.
         InvalidInput: a key file that is not an authority public key.
     """
+    from kiosk.seal.authority_identity import load_identity
+
     pinned = setup.pinned()
     if pinned is not None:
         if authority_file is not None and load_identity(authority_file) != pinned.authority:
@@ -199,6 +170,8 @@ def preview_kit(
     Raises:
         UserError: no authority key, or an unreadable file.
     """
+    from kiosk.store.kit_import import core_finalised_check, preflight_kit
+
     authority, source = trusted_authority(setup, path, authority_file)
     data = _read(path)
     _failures, until = setup.lockout()
@@ -219,6 +192,8 @@ def install_kit(
         KitLocked, AuthenticationError (wrong code, counted), InvalidInput, IntegrityError,
         RuleViolation, UserError: see ``import_kit``.
     """
+    from kiosk.store.kit_import import core_finalised_check, import_kit
+
     authority, _source = trusted_authority(setup, path, authority_file)
     summary = import_kit(setup, _read(path), code, authority, finalised=core_finalised_check(core))
     session = setup.active_session()
@@ -228,52 +203,3 @@ def install_kit(
             "cours sur ce poste"
         )
     return summary, session
-
-
-def export_session(
-    core: StoreCore, setup: KioskSetup, session_id: str, folder: Path, now: datetime
-) -> ExportResult:
-    """Write every attempt of ``session_id`` on this kiosk, sealed to the centre, to ``folder``.
-
-    The store is only read: whatever fails, nothing on the kiosk changes.
-
-    Raises:
-        UserError: no attempt to export, no kit for the session, or a missing folder.
-        EnvironmentFailure, StorageFull: the folder cannot be written (read-only, full).
-    """
-    attempts = {
-        a.attempt_id: core.events(a.attempt_id)
-        for a in core.list_attempts()
-        if a.session_id == session_id
-    }
-    if not attempts:
-        raise UserError(f"Aucune épreuve de la session {session_id} sur ce poste : rien à exporter")
-    binding = setup.kit_binding(session_id)
-    pinned = setup.pinned()
-    centre = pinned.centre if pinned is not None else None
-    if centre is None:
-        raise UserError("La clé du centre manque sur ce poste : importez à nouveau son kit")
-    target = _folder(folder, writing=True)
-    data = kiosk_export_bytes(
-        kiosk_id=binding.kiosk_id,
-        session_id=session_id,
-        attempts=attempts,
-        centre=centre,
-        now=now,
-        kiosk_keys=binding.keys,
-        kit_id=binding.kit_id,
-        kiosk_build=build_hash(),
-    )
-    name = export_file_name(binding.kiosk_id, session_id, now)
-    try:
-        path = write_kiosk_export(target, data, name)
-    except StorageFull:
-        raise StorageFull(
-            f"La clé USB est pleine : l'export n'a pas été écrit. {_NOTHING_LOST}"
-        ) from None
-    except EnvironmentFailure:
-        raise EnvironmentFailure(
-            f"Impossible d'écrire dans {target} (clé en lecture seule ou retirée ?). "
-            f"{_NOTHING_LOST}"
-        ) from None
-    return ExportResult(path, len(attempts))

@@ -158,7 +158,12 @@ class Lockdown(QObject):
         self._clear_clipboard()
 
     def guard(self, window: QWidget) -> None:
-        """Present a top-level window locked down (or plain in windowed development mode)."""
+        """Present a top-level window locked down (or plain in windowed development mode).
+
+        Locked down, the window also takes its screen's whole geometry (and follows it when the
+        resolution changes): in a bare X session without a window manager, ``showFullScreen``
+        alone leaves the window at its own size in a corner.
+        """
         self._guarded.append(window)
         if self._windowed:
             window.show()
@@ -166,6 +171,10 @@ class Lockdown(QObject):
             flags = window.windowFlags()
             flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
             window.setWindowFlags(flags)
+            screen = window.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                window.setGeometry(screen.geometry())
+                screen.geometryChanged.connect(window.setGeometry)
             window.showFullScreen()
         exclude_from_capture(int(window.winId()), self._platform, self._set_affinity)
 

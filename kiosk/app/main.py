@@ -1,9 +1,10 @@
 """``kiosk``: the candidate's locked-down test application.
 
-Starts the window at once while the kiosk's two encrypted stores (attempts, setup) are opened on
-the store thread. Not enrolled yet → the manager's enrolment screen; no kit installed (or the
-installed kit expired) → the kit import screen; otherwise the session of the installed kit opens
-and the candidates check in.
+Starts opening the kiosk's two encrypted stores (attempts, setup) on the store thread first, then
+builds the window (``kiosk.app.kiosk_app``, the Qt side) while they open. Not enrolled yet → the
+manager's enrolment screen; no kit installed (or the installed kit expired) → the kit import
+screen; otherwise the session of the installed kit opens and the candidates check in. This module
+imports no Qt, so the key derivation starts before PySide6 and the screens load.
 
 Data folder (``--data-dir``): ``certkiosk.db`` + ``certkiosk.key`` (attempt logs),
 ``kiosk-setup.db`` + ``kiosk-setup.key`` (identity, pinned centre and authority, kits), their
@@ -16,30 +17,16 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
-from PySide6.QtWidgets import QApplication
-
-from kiosk.app.controller import KioskController
-from kiosk.app.env_checks import run_checks
-from kiosk.app.error_handler import ErrorHandler
-from kiosk.app.items.translation import load_content_translator
-from kiosk.app.kiosk_backend import KioskBackend
-from kiosk.app.lockdown import Lockdown
-from kiosk.app.setup_controller import SetupController
-from kiosk.app.shell import KioskWindow
-from kiosk.app.theme import MAX_ZOOM, MIN_ZOOM, Theme, apply_theme
+from kiosk.app.zoom import MAX_ZOOM, MIN_ZOOM
 from kiosk.core.clock import SystemClock
-from kiosk.core.errors import Bug, InvalidInput, KioskError
-from kiosk.resources import resource_path
+from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.store.key_providers import KeyProvider, PassphraseProvider, os_key_provider
 
-log = logging.getLogger("kiosk")
-
-CATALOGUE = "kiosk"
 EXIT_USAGE = 2
+
+log = logging.getLogger("kiosk")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,37 +87,6 @@ def key_provider(passphrase_file: Path | None) -> KeyProvider:
     return PassphraseProvider(text)
 
 
-def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Install the kiosk's and the item widgets' catalogues for ``lang`` (none for French).
-
-    Raises:
-        Bug: a catalogue is missing from the resources (a packaging mistake).
-    """
-    QLocale.setDefault(
-        QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.French)
-    )
-    if lang == "fr":
-        return []
-    translators = []
-    own = QTranslator(app)
-    path = resource_path("translations", f"{CATALOGUE}_{lang}.qm")
-    if not own.load(str(path)):
-        raise Bug(f"missing translation catalogue {path}")
-    translators.append(own)
-    content = load_content_translator(lang)
-    if content is not None:
-        translators.append(content)
-    for translator in translators:
-        app.installTranslator(translator)
-    return translators
-
-
-class _Opened(QObject):
-    """Brings the opened stores back to the GUI thread."""
-
-    done = Signal(object)
-
-
 def setup_logging(data_dir: Path) -> None:
     """Details go to ``<data-dir>/logs/kiosk.log``, never to the candidate's screen."""
     logs = data_dir / "logs"
@@ -155,63 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KioskError as exc:
         sys.stderr.write(f"kiosk: {exc.message}\n")
         return EXIT_USAGE
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("certkiosk")
-    handler = ErrorHandler()
-    handler.install()
-    translators = install_translators(app, args.lang)
-    theme = Theme(high_contrast=args.high_contrast, zoom=args.zoom)
-    apply_theme(app, theme)
+    from kiosk.app.kiosk_backend import open_kiosk  # Qt-free: the stores start opening now
+
     clock = SystemClock()
-    warnings = run_checks(len(app.screens()))
-    for warning in warnings:
-        logging.getLogger("kiosk.security").warning(
-            "start-up check: %s (%s)", warning.code, warning.detail
-        )
-    controller = KioskController(clock, warnings)
-    setup = SetupController(args.authority_public)
-    window = KioskWindow(controller, lang=args.lang, theme=theme, setup=setup)
-    setup.failed.connect(handler.report)
-    handler.set_display(window.show_error)
-    controller.failed.connect(handler.report)
-    lockdown = Lockdown(app, windowed=args.windowed)
-    lockdown.blocked.connect(controller.on_blocked)
-    lockdown.suspicious.connect(controller.on_suspicious)
-    lockdown.install()
-    lockdown.guard(window)
+    opening = open_kiosk(data_dir, provider, clock)
+    from kiosk.app.kiosk_app import run_kiosk  # PySide6 and the screens, while they open
 
-    def quit_kiosk() -> None:
-        lockdown.release()
-        app.quit()
-
-    window.quit_requested.connect(quit_kiosk)
-    opened = _Opened()
-    backends: list[KioskBackend] = []
-
-    def on_opened(future: Future[KioskBackend]) -> None:
-        error = future.exception()
-        if error is not None:
-            handler.report(error)
-            return
-        backends.append(future.result())
-        setup.attach(future.result())
-
-    opened.done.connect(on_opened)
-    KioskBackend.open_async(data_dir, provider, clock).add_done_callback(opened.done.emit)
-    try:
-        status = app.exec()
-    finally:
-        attached = controller.is_ready
-        controller.close()
-        for backend in backends:
-            if not attached:
-                backend.close()
-        if window.setup_flow is not None and window.setup_flow.session is not None:
-            window.setup_flow.session.cleanup()
-        lockdown.uninstall()
-        del translators
-    return int(status)
+    return run_kiosk(args, opening, clock)
 
 
 if __name__ == "__main__":

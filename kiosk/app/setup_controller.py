@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.app import kit_jobs
 from kiosk.app.kiosk_backend import KioskBackend
+from kiosk.app.setup_state import SetupState, setup_state
 from kiosk.core.errors import EnvironmentFailure, KioskError, UserError
 
 log = logging.getLogger("kiosk.setup")
@@ -64,10 +65,19 @@ class SetupController(QObject):
         """Whether no job is in flight."""
         return self._pending == 0
 
-    def attach(self, backend: KioskBackend) -> None:
-        """Use the opened stores and read where the kiosk stands."""
+    def attach(self, backend: KioskBackend, state: Future[SetupState] | None = None) -> None:
+        """Use the opened stores and read where the kiosk stands.
+
+        Args:
+            state: the setup state already being read on the store thread (``open_kiosk``);
+                read now when None.
+        """
         self.backend = backend
-        self._run(lambda _core, setup: kit_jobs.setup_state(setup), self._on_state)
+        if state is None:
+            self._run(lambda _core, setup: setup_state(setup), self._on_state)
+            return
+        self._pending += 1
+        state.add_done_callback(lambda f: self._bridge.done.emit(self._on_state, f))
 
     def _run(self, work: Callable[[Any, Any], Any], on_ok: Callable[[Any], None]) -> None:
         if self.backend is None:
@@ -88,7 +98,7 @@ class SetupController(QObject):
         else:
             self.failed.emit(error)
 
-    def _on_state(self, state: kit_jobs.SetupState) -> None:
+    def _on_state(self, state: SetupState) -> None:
         self.state_ready.emit(state)
         if state.session is not None:
             self.session_ready.emit(state.session)

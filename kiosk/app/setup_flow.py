@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
-from kiosk.app.kit_jobs import KitPreview, SetupState
+from kiosk.app.kit_jobs import KitPreview
+from kiosk.app.setup_state import SetupState
 from kiosk.core.errors import AuthenticationError
 from kiosk.store.installed_session import InstalledSession, KioskIdentity
 

@@ -29,7 +29,6 @@ from kiosk.app.check_in import Refusal
 from kiosk.app.controller import KioskController
 from kiosk.app.invigilator_gate import GateResult
 from kiosk.app.invigilator_panel import InvigilatorPanel
-from kiosk.app.problem_dialog import ProblemDialog
 from kiosk.app.screens.base import ScreenBase, make_label
 from kiosk.app.screens.check_in import CheckInScreen
 from kiosk.app.screens.end import EndScreen
@@ -46,7 +45,6 @@ from kiosk.app.setup_flow import SetupFlow
 from kiosk.app.theme import Theme, apply_theme, next_zoom
 from kiosk.app.view_model import KioskView, Screen
 from kiosk.core.errors import Bug
-from kiosk.core.incidents import load_incident_categories
 
 log = logging.getLogger("kiosk.shell")
 
@@ -160,13 +158,13 @@ class KioskWindow(QWidget):
         self.panel.password_submitted.connect(self._on_password)
         self.panel.action.connect(self._on_panel_action)
         self.panel.closed.connect(self.close_panel)
-        self.panel.export_requested.connect(c.export_results)
-        c.export_done.connect(self.panel.show_export_result)
+        self.panel.export_requested.connect(c.codes.export_results)
+        c.codes.export_done.connect(self.panel.show_export_result)
         codes = self.panel.code_box
-        codes.challenge_requested.connect(c.request_challenge)
+        codes.challenge_requested.connect(c.codes.request_challenge)
         codes.response_submitted.connect(self._on_code)
-        c.challenge_ready.connect(codes.show_challenge)
-        c.code_refused.connect(self._on_code_refused)
+        c.codes.challenge_ready.connect(codes.show_challenge)
+        c.codes.code_refused.connect(self._on_code_refused)
 
     def _shortcuts(self) -> None:
         chord = QShortcut(QKeySequence(INVIGILATOR_CHORD), self)
@@ -245,6 +243,9 @@ class KioskWindow(QWidget):
         self._dialogs.clear()
 
     def _open_problem_dialog(self, item_id: str) -> None:
+        from kiosk.app.problem_dialog import ProblemDialog  # loaded when first needed
+        from kiosk.core.incidents import load_incident_categories
+
         dialog = ProblemDialog(load_incident_categories(), self.lang, self)
         self._track_dialog(dialog)
 
@@ -276,12 +277,12 @@ class KioskWindow(QWidget):
         """Back to the candidate's screen; the next action needs the password again."""
         self.panel_open = False
         self.panel.reset()
-        self.controller.close_invigilator()
+        self.controller.desk.close()
         self.view = None  # force the focus onto the candidate's screen
         self.show_view(self.controller.view())
 
     def _on_password(self, password: str) -> None:
-        result: GateResult = self.controller.check_password(password)
+        result: GateResult = self.controller.desk.check_password(password)
         self.panel.show_gate_result(result)
 
     def _on_code_refused(self, message: str) -> None:
@@ -291,13 +292,13 @@ class KioskWindow(QWidget):
             self.show_error(message)
 
     def _on_code(self, typed: str, reason: str) -> None:
-        result = self.controller.submit_code(typed, reason)
+        result = self.controller.codes.submit_code(typed, reason)
         self.panel.code_box.show_result(result)
         if result.ok:
             self.close_panel()
 
     def _on_panel_action(self, name: str, args: dict[str, object]) -> None:
-        c = self.controller
+        c = self.controller.desk
         done = False
         if name == "confirm_presence":
             done = c.confirm_presence()
@@ -316,7 +317,7 @@ class KioskWindow(QWidget):
         elif name == "new_check_in":
             done = c.new_check_in()
         elif name == "close_kiosk":
-            if c.invigilator_open:
+            if c.is_open:
                 log.info("kiosk closed by the invigilator")
                 self.quit_requested.emit()
             return

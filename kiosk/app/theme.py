@@ -13,10 +13,24 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.app.zoom import MAX_ZOOM, MIN_ZOOM, ZOOM_STEPS, clamp_zoom, next_zoom
+
+__all__ = [
+    "MAX_ZOOM",
+    "MIN_ZOOM",
+    "ZOOM_STEPS",
+    "Colors",
+    "Theme",
+    "apply_theme",
+    "clamp_zoom",
+    "next_zoom",
+    "palette",
+    "point_size",
+    "repolish",
+    "stylesheet",
+]
+
 BASE_POINT_SIZE = 12.0
-MIN_ZOOM = 100
-MAX_ZOOM = 200
-ZOOM_STEPS = (100, 125, 150, 175, 200)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +105,6 @@ class Theme:
     def colors(self) -> Colors:
         """The colour set of this theme."""
         return HIGH_CONTRAST if self.high_contrast else NORMAL
-
-
-def clamp_zoom(zoom: int) -> int:
-    """Clamp a zoom percentage to the supported 100–200 % range."""
-    return max(MIN_ZOOM, min(MAX_ZOOM, int(zoom)))
-
-
-def next_zoom(zoom: int, step: int) -> int:
-    """The zoom one step up (``step`` > 0) or down (``step`` < 0) in ``ZOOM_STEPS``."""
-    if step > 0:
-        bigger = [z for z in ZOOM_STEPS if z > zoom]
-        return bigger[0] if bigger else MAX_ZOOM
-    smaller = [z for z in ZOOM_STEPS if z < zoom]
-    return smaller[-1] if smaller else MIN_ZOOM
 
 
 def point_size(zoom: int, scale: float = 1.0) -> float:

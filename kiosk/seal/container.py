@@ -48,7 +48,7 @@ class Kind(Enum):
     CONTENT_PACK = (b"CKPACK\r\n", "certkiosk/content-pack", 1, "content pack")
     SESSION_PACKAGE = (b"CKSESS\r\n", "certkiosk/session-package", 1, "session package")
     RESULT_BUNDLE = (b"CKBNDL\r\n", "certkiosk/result-bundle", 1, "result bundle")
-    KIOSK_KIT = (b"CKKKIT\r\n", "certkiosk/kiosk-kit", 1, "kiosk kit")
+    KIOSK_KIT = (b"CKKKIT\r\n", "certkiosk/kiosk-kit", 2, "kiosk kit")  # 2: candidate numbers
 
     @property
     def magic(self) -> bytes:

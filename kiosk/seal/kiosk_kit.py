@@ -1,4 +1,4 @@
-"""The kiosk kit (``certkiosk/kiosk-kit@1``): what a candidate PC needs to run its part of a session.
+"""The kiosk kit (``certkiosk/kiosk-kit@2``): what a candidate PC needs to run its part of a session.
 
 Built by the console for one enrolled kiosk (or for the whole room), carried on a USB stick. It is a
 signed container (``kiosk/seal/container.py``, magic ``CKKKIT\\r\\n``) signed by the centre's Ed25519
@@ -10,12 +10,16 @@ salt). Entries:
   the pack key);
 - ``sealed.bin``: AES-256-GCM under Argon2id(one-time code, salt), AAD ``certkiosk/kiosk-kit/<kit
   id>``, of the private content: canonical JSON of the session details, the candidates the kiosk
-  may seat, the pack key, the session secret and the invigilator password hash. A kit for one kiosk
+  may seat with each one's number (1-based position in the session package: the number challenge
+  codes carry), the pack key, the session secret and the invigilator password hash. A kit for one kiosk
   has one more layer inside: that JSON is sealed to the kiosk's X25519 key (``aead.seal_to``, label
   ``kiosk-kit/<kit id>``), so the kit opens only on that kiosk.
 
 Reading checks the signature (and the centre certificate against the authority) before anything
 else; the code is only tried on a kit already known to be authentic. See docs/formats/kiosk-kit.md.
+
+Version 2 added the candidates' numbers. A version 1 kit is refused with its reason (kits are
+valid for one day: the console simply prepares a new one), never migrated.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,7 +58,7 @@ from kiosk.seal.trust import Trust
 
 KIT_SUFFIX = ".ckkit"
 CONTENT_FORMAT = "certkiosk/kiosk-kit-content"
-CONTENT_VERSION = 1
+CONTENT_VERSION = 2
 PACK_ENTRY = "content-pack.ckpack"
 SEALED_ENTRY = "sealed.bin"
 _NAME_RE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -99,6 +104,7 @@ class KitContent:
     info: KitInfo
     details: SessionDetails
     candidates: tuple[Candidate, ...]
+    candidate_numbers: tuple[int, ...]  # each candidate's 1-based position in the session package
     pack_key: bytes
     session_secret: bytes
     invigilator_password_hash: str
@@ -121,6 +127,24 @@ def kit_file_name(session_id: str, kiosk: KioskRecord | None) -> str:
     """The kit's file name on the USB stick: ``kit-<session>-poste-07.ckkit`` (or ``-salle``)."""
     who = kiosk.kiosk_id if kiosk is not None else "salle"
     return f"kit-{_NAME_RE.sub('_', session_id)}-{who}{KIT_SUFFIX}"
+
+
+def candidate_numbers(values: Sequence[Any], count: int) -> tuple[int, ...]:
+    """Check the candidates' numbers read from a kit: one per candidate, distinct, from 1.
+
+    Raises:
+        InvalidInput: a missing, repeated or impossible number.
+    """
+    if len(values) != count:
+        raise InvalidInput(f"{len(values)} numéro(s) de candidat pour {count} candidat(s)")
+    numbers = []
+    for value in values:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 100_000:
+            raise InvalidInput(f"numéro de candidat invalide : {value!r}")
+        numbers.append(value)
+    if len(set(numbers)) != len(numbers):
+        raise InvalidInput("deux candidats du kit ont le même numéro")
+    return tuple(numbers)
 
 
 def _label(kit_id: str) -> bytes:
@@ -165,6 +189,7 @@ def build_kiosk_kit(
         )
     if expires_at <= now:
         raise InvalidInput("la date d'expiration du kit est déjà passée")
+    numbers = {c.candidate_id: n for n, c in enumerate(session.candidates, 1)}
     kit_id = "kit-" + secrets.token_hex(8)
     code = code if code is not None else new_kit_code()
     salt = os.urandom(SALT_SIZE)
@@ -175,6 +200,7 @@ def build_kiosk_kit(
             "kit_id": kit_id,
             "session": details.to_dict(),
             "candidates": [c.to_dict() for c in candidates],
+            "candidate_numbers": [numbers[c.candidate_id] for c in candidates],
             "pack_key": b64encode(session.pack_key),
             "pack_sha256": session.info.pack_sha256,
             "session_secret": b64encode(session.session_secret),
@@ -242,9 +268,28 @@ def _french(message: str) -> str:
     return f"fichier endommagé ({message})"
 
 
+def _check_version(data: bytes) -> None:
+    if len(data) < 10:
+        return  # the container reports the truncation
+    (version,) = struct.unpack_from(">H", data, 8)
+    current = Kind.KIOSK_KIT.version
+    if version < current:
+        raise InvalidInput(
+            f"Kit de poste refusé : il a été préparé par une version précédente de certkiosk "
+            f"(format de kit {version}, ce poste lit le format {current}) ; préparez un nouveau "
+            "kit sur la console à jour"
+        )
+    if version > current:
+        raise InvalidInput(
+            f"Kit de poste refusé : il vient d'une version plus récente de certkiosk (format de "
+            f"kit {version}, ce poste lit le format {current}) ; mettez ce poste à jour"
+        )
+
+
 def _open_box(data: bytes, authority: PublicIdentity, now: datetime) -> Container:
     if data[:8] != Kind.KIOSK_KIT.magic:
         raise InvalidInput("Ce fichier n'est pas un kit de poste certkiosk")
+    _check_version(data)
     try:
         return open_container(data, Kind.KIOSK_KIT, _policy(authority, now))
     except (IntegrityError, InvalidInput) as exc:
@@ -316,6 +361,7 @@ def _content(
             Candidate.from_dict(c, f"candidat {i + 1}")
             for i, c in enumerate(rec.array("candidates"))
         )
+        numbers = candidate_numbers(rec.array("candidate_numbers"), len(candidates))
         pack_key = b64decode(rec.text("pack_key"), "clé du pack", SYMMETRIC_KEY_SIZE)
         secret = b64decode(rec.text("session_secret"), "secret de session", SESSION_SECRET_SIZE)
         password_hash = check_password_hash(rec.text("invigilator_password_hash"))
@@ -338,7 +384,9 @@ def _content(
     pack = _open_pack(pack_bytes, authority, now, pack_key)
     if pack.info.pack_id != info.pack_id:
         raise IntegrityError("Kit de poste refusé : l'identifiant du pack ne correspond pas")
-    return KitContent(info, details, candidates, pack_key, secret, password_hash, pack_bytes, pack)
+    return KitContent(
+        info, details, candidates, numbers, pack_key, secret, password_hash, pack_bytes, pack
+    )
 
 
 def _open_pack(

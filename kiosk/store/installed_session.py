@@ -2,7 +2,8 @@
 
 Plain values (Qt-free) read from ``kiosk.store.kiosk_setup.KioskSetup``: ``KioskIdentity`` (number,
 name, keys), ``Pinned`` (the centre and authority the first kit tied the kiosk to),
-``InstalledSession`` (the session of the active kit, as the kiosk app runs it) and ``KitBinding``
+``InstalledSession`` (the session of the active kit, as the kiosk app runs it, with each seated
+candidate's number in the session package) and ``KitBinding``
 (what ties an export to the kit that ran it).
 """
 
@@ -15,13 +16,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.core.items import Item
+from kiosk.core.errors import InvalidInput
 from kiosk.seal.archive import extract_to
 from kiosk.seal.keys import KeyPair, PublicIdentity
 from kiosk.seal.kiosk_identity import KioskRecord, kiosk_id_for
-from kiosk.seal.session_model import Candidate, SessionDetails
+
+if TYPE_CHECKING:
+    from kiosk.core.items import Item
+    from kiosk.seal.session_model import Candidate, SessionDetails
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +94,17 @@ class KitBinding:
 
 @dataclass
 class InstalledSession:
-    """The session of the active kit, as the kiosk app runs it (a ``KioskSession``)."""
+    """The session of the active kit, as the kiosk app runs it (a ``KioskSession``).
+
+    ``candidate_numbers`` maps each seated candidate's id to their 1-based position in the session
+    package: the candidate number challenge codes carry and the console reads back. It differs
+    from the position in ``candidates`` when the kit seats only some of the session's candidates.
+    """
 
     kit_id: str
     details: SessionDetails
     candidates: Sequence[Candidate]
+    candidate_numbers: Mapping[str, int]
     items: Mapping[str, Item]
     password_hash: str
     session_secret: bytes
@@ -103,6 +113,17 @@ class InstalledSession:
     expires_at: datetime
     media: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     _media_dir: Path | None = field(default=None, init=False, repr=False)
+
+    def candidate_number(self, candidate_id: str) -> int:
+        """The candidate's number in the session package (the number in challenge codes).
+
+        Raises:
+            InvalidInput: the candidate is not seated by this kiosk's kit.
+        """
+        number = self.candidate_numbers.get(candidate_id)
+        if number is None:
+            raise InvalidInput(f"candidat {candidate_id} absent du kit de ce poste")
+        return number
 
     def media_root(self) -> Path:
         """Write the media once to a private (0700) temporary folder and return it.

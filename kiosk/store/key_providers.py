@@ -4,7 +4,10 @@ A provider seals the 256-bit database key into a JSON-able blob and unseals it b
 in the store's key file; the clear key never touches the disk. Providers:
 
 - ``PassphraseProvider``: Argon2id (argon2-cffi ``hash_secret_raw``) derives a key-encryption key
-  that wraps the database key with AES-256-GCM. For standalone kiosks and tests.
+  that wraps the database key with AES-256-GCM. For standalone kiosks and tests. One provider
+  derives each key-encryption key once and keeps it in memory only; new blobs reuse the salt (and
+  so the key-encryption key) it already derived, so a process opening two stores sealed by it (the
+  kiosk's attempt and setup stores) pays Argon2id once.
 - ``DpapiProvider``: Windows DPAPI (``CryptProtectData`` through ctypes), bound to the account.
 - ``KeyringProvider``: a random key-encryption key kept in the OS keychain through the ``keyring``
   library (macOS Keychain), wrapping the database key with AES-256-GCM.
@@ -99,17 +102,27 @@ class PassphraseProvider:
             "memory_kib": memory_kib,
             "parallelism": parallelism,
         }
+        # Derived key-encryption keys, by (salt, t, m, p): in memory only, never written.
+        self._keks: dict[tuple[bytes, int, int, int], bytes] = {}
+        self._sealing_salt: bytes | None = None  # the salt new blobs are sealed with
 
     def _kek(self, salt: bytes, params: Mapping[str, Any]) -> bytes:
         try:
             t, m, p = (int(params[k]) for k in ("time_cost", "memory_kib", "parallelism"))
         except (KeyError, TypeError, ValueError):
             raise InvalidInput("fichier de clé : paramètres Argon2id illisibles") from None
-        return hash_secret_raw(self._secret, salt, t, m, p, KEY_BYTES, Type.ID)
+        memo = (salt, t, m, p)
+        kek = self._keks.get(memo)
+        if kek is None:
+            kek = hash_secret_raw(self._secret, salt, t, m, p, KEY_BYTES, Type.ID)
+            self._keks[memo] = kek
+        return kek
 
     def seal(self, key: bytes, context: bytes) -> dict[str, Any]:
-        """Wrap ``key`` under a key derived from the passphrase and a fresh salt."""
-        salt = os.urandom(16)
+        """Wrap ``key`` under the provider's key-encryption key (fresh salt the first time)."""
+        if self._sealing_salt is None:
+            self._sealing_salt = os.urandom(16)
+        salt = self._sealing_salt
         kdf = {"name": "argon2id", "salt": b64(salt), **self._params}
         return {"kdf": kdf, **_aes_wrap(self._kek(salt, self._params), key, context)}
 
@@ -118,8 +131,21 @@ class PassphraseProvider:
         kdf = blob.get("kdf")
         if not isinstance(kdf, Mapping) or kdf.get("name") != "argon2id":
             raise InvalidInput("fichier de clé : dérivation inconnue (argon2id attendu)")
-        kek = self._kek(unb64(kdf, "salt"), kdf)
-        return _aes_unwrap(kek, blob, context, "Phrase de passe incorrecte")
+        salt = unb64(kdf, "salt")
+        key = _aes_unwrap(self._kek(salt, kdf), blob, context, "Phrase de passe incorrecte")
+        if self._sealing_salt is None and self._same_params(kdf):
+            self._sealing_salt = salt  # the passphrase is right: later blobs share this salt
+        return key
+
+    def _same_params(self, kdf: Mapping[str, Any]) -> bool:
+        return all(kdf.get(k) == v for k, v in self._params.items())
+
+    def seals_alike(self, blob: Mapping[str, Any]) -> bool:
+        """Whether ``blob`` shares the key-encryption key of new blobs (re-sealing spares nothing)."""
+        kdf = blob.get("kdf")
+        if not isinstance(kdf, Mapping) or self._sealing_salt is None:
+            return True
+        return kdf.get("salt") == b64(self._sealing_salt) and self._same_params(kdf)
 
 
 class KeyringBackend(Protocol):

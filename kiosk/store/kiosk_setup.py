@@ -15,25 +15,24 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.core.clock import Clock, SystemClock
-from kiosk.core.errors import EnvironmentFailure, InvalidInput, UserError
+from kiosk.core.errors import EnvironmentFailure, IntegrityError, InvalidInput, UserError
 from kiosk.seal.canonical import b64decode, b64encode, canonical_bytes, parse_json
-from kiosk.seal.content_pack import open_content_pack
 from kiosk.seal.keys import KEY_SIZE, KeyPair, PublicIdentity
 from kiosk.seal.kiosk_identity import enrolment_record_bytes
-from kiosk.seal.kiosk_kit import KitContent, KitInfo
 from kiosk.seal.record import Record
-from kiosk.seal.session_model import Candidate, SessionDetails
 from kiosk.seal.timestamps import parse_iso, to_iso
-from kiosk.seal.trust import Trust
 from kiosk.store.database import DatabaseError, open_database
 from kiosk.store.installed_session import InstalledSession, KioskIdentity, KitBinding, Pinned
-from kiosk.store.key_providers import KeyProvider
+from kiosk.store.key_providers import KeyProvider, PassphraseProvider
 from kiosk.store.keyfile import new_key, read_key_file, unseal_key, write_key_file
 from kiosk.store.lock import StoreLock
 from kiosk.store.sqlite_errors import storage_error
+
+if TYPE_CHECKING:  # the kit format loads with the first import, not at every start
+    from kiosk.seal.kiosk_kit import KitContent, KitInfo
 
 SETUP_DB = "kiosk-setup.db"
 SETUP_KEY = "kiosk-setup.key"
@@ -58,6 +57,16 @@ _SCHEMA_V2 = (
     "CREATE TABLE code_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL)",
 )
 _UPGRADES = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+
+
+class OutdatedKit(UserError):
+    """The installed kit was imported by an earlier certkiosk (no candidate numbers): re-import."""
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__(
+            f"Le kit installé (session {session_id}) vient d'une version précédente de certkiosk : "
+            "importez un nouveau kit préparé par la console à jour"
+        )
 
 
 class KioskSetup:
@@ -88,7 +97,9 @@ class KioskSetup:
         try:
             key_path, db_path = data_dir / SETUP_KEY, data_dir / SETUP_DB
             if key_path.exists():
-                key = unseal_key(read_key_file(key_path), provider)
+                record = read_key_file(key_path)
+                key = unseal_key(record, provider)
+                _share_key_encryption(key_path, key, record.sealed, provider)
             else:
                 if db_path.exists() and db_path.stat().st_size > 0:
                     raise EnvironmentFailure(f"{key_path} manque : {db_path} ne peut être ouvert")
@@ -284,6 +295,7 @@ class KioskSetup:
             {
                 "session": content.details.to_dict(),
                 "candidates": [c.to_dict() for c in content.candidates],
+                "candidate_numbers": list(content.candidate_numbers),
                 "pack_key": b64encode(content.pack_key),
                 "session_secret": b64encode(content.session_secret),
                 "invigilator_password_hash": content.invigilator_password_hash,
@@ -341,6 +353,7 @@ class KioskSetup:
 
         Raises:
             IntegrityError: the stored pack no longer verifies (damaged store).
+            OutdatedKit: the kit was stored by an earlier certkiosk (no candidate numbers).
         """
         row = self._kit_row("active = 1", ())
         if row is None:
@@ -349,8 +362,15 @@ class KioskSetup:
         pinned = self.pinned()
         if pinned is None:
             raise UserError("Le poste n'est rattaché à aucun centre")
-        kit_id, _, expires, content, pack_bytes = row
+        # Loaded here, on the store thread, not before the store's key derivation starts.
+        from kiosk.seal.content_pack import open_content_pack
+        from kiosk.seal.session_model import Candidate, SessionDetails
+        from kiosk.seal.trust import Trust
+
+        kit_id, session_id, expires, content, pack_bytes = row
         rec = Record(parse_json(str(content).encode("utf-8"), "kit installé"), "kit installé")
+        if "candidate_numbers" not in rec.data:
+            raise OutdatedKit(str(session_id))
         pack_key = b64decode(rec.text("pack_key"), "clé du pack", KEY_SIZE)
         trust = Trust(pinned.authority, self.clock.wall())
         pack = open_content_pack(bytes(pack_bytes), trust, pack_key)
@@ -359,11 +379,15 @@ class KioskSetup:
             Candidate.from_dict(c, f"candidat {i + 1}")
             for i, c in enumerate(rec.array("candidates"))
         )
+        numbers = rec.array("candidate_numbers")  # checked at import (kiosk_kit)
+        if len(numbers) != len(candidates) or not all(type(n) is int for n in numbers):
+            raise IntegrityError("kit installé : numéros de candidats illisibles")
         secret = b64decode(rec.text("session_secret"), "secret de session")
         return InstalledSession(
             kit_id=str(kit_id),
             details=details,
             candidates=candidates,
+            candidate_numbers={c.candidate_id: n for c, n in zip(candidates, numbers, strict=True)},
             items={item.id: item for item in pack.items},
             password_hash=rec.text("invigilator_password_hash"),
             session_secret=secret,
@@ -407,6 +431,19 @@ def kit_summary_of(info: KitInfo) -> str:
         f"session {info.session_id} du {info.date}, {info.room}, {who}, "
         f"{info.candidate_count} candidat(s)"
     )
+
+
+def _share_key_encryption(
+    key_path: Path, key: bytes, sealed: dict[str, Any], provider: KeyProvider
+) -> None:
+    """Re-seal the setup key under the passphrase key the attempt store's key uses, if it differs.
+
+    A kiosk opens its attempt store first, then this one, with one provider: once both key files
+    share a salt, a start derives the passphrase key once. Folders made before that (two salts)
+    are re-sealed once here; the key itself is unchanged and never written in the clear.
+    """
+    if isinstance(provider, PassphraseProvider) and not provider.seals_alike(sealed):
+        write_key_file(key_path, key, provider)
 
 
 class _Transaction:

@@ -285,6 +285,37 @@ Import it on the console, then prepare the kiosk kit.</translation>
     </message>
 </context>
 <context>
+    <name>ExportBox</name>
+    <message>
+        <source>&amp;Dossier de la clé USB</source>
+        <translation>USB stick &amp;folder</translation>
+    </message>
+    <message>
+        <source>Dossier de la clé USB pour l&apos;export</source>
+        <translation>USB stick folder for the export</translation>
+    </message>
+    <message>
+        <source>Clés USB détectées</source>
+        <translation>USB sticks found</translation>
+    </message>
+    <message>
+        <source>Exporter les résultats du poste</source>
+        <translation>Export this kiosk&apos;s results</translation>
+    </message>
+    <message>
+        <source>Indiquez le dossier de la clé USB.</source>
+        <translation>Give the USB stick folder.</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Export écrit : {path} ({n} épreuve(s)). Importez-le sur la console (Collecte).</source>
+        <translation>Export written: {path} ({n} test(s)). Import it on the console (Collect).</translation>
+    </message>
+</context>
+<context>
     <name>FocusWarningScreen</name>
     <message>
         <source>Question en mode focus</source>
@@ -357,36 +388,8 @@ Import it on the console, then prepare the kiosk kit.</translation>
 <context>
     <name>InvigilatorPanel</name>
     <message>
-        <source>Indiquez le dossier de la clé USB.</source>
-        <translation>Give the USB stick folder.</translation>
-    </message>
-    <message>
-        <source>Export en cours…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <source>Export écrit : {path} ({n} épreuve(s)). Importez-le sur la console (Collecte).</source>
-        <translation>Export written: {path} ({n} test(s)). Import it on the console (Collect).</translation>
-    </message>
-    <message>
         <source>Espace surveillant</source>
         <translation>Invigilator area</translation>
-    </message>
-    <message>
-        <source>Réservé au surveillant de la session. Chaque action est enregistrée.</source>
-        <translation>For the session&apos;s invigilator only. Every action is recorded.</translation>
-    </message>
-    <message>
-        <source>&amp;Mot de passe surveillant</source>
-        <translation>Invigilator &amp;password</translation>
-    </message>
-    <message>
-        <source>Mot de passe surveillant</source>
-        <translation>Invigilator password</translation>
-    </message>
-    <message>
-        <source>Ouvrir</source>
-        <translation>Open</translation>
     </message>
     <message>
         <source>Retour à l&apos;écran du candidat</source>
@@ -457,22 +460,6 @@ Import it on the console, then prepare the kiosk kit.</translation>
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <source>&amp;Dossier de la clé USB</source>
-        <translation>USB stick &amp;folder</translation>
-    </message>
-    <message>
-        <source>Dossier de la clé USB pour l&apos;export</source>
-        <translation>USB stick folder for the export</translation>
-    </message>
-    <message>
-        <source>Clés USB détectées</source>
-        <translation>USB sticks found</translation>
-    </message>
-    <message>
-        <source>Exporter les résultats du poste</source>
-        <translation>Export this kiosk&apos;s results</translation>
-    </message>
-    <message>
         <source>Aucun candidat identifié sur ce poste.</source>
         <translation>No candidate has checked in on this computer.</translation>
     </message>
@@ -523,14 +510,6 @@ Import it on the console, then prepare the kiosk kit.</translation>
     <message>
         <source>Précisions du candidat : {text}</source>
         <translation>Candidate&apos;s details: {text}</translation>
-    </message>
-    <message>
-        <source>Trop d&apos;essais : réessayez dans {minutes} min {seconds:02d} s.</source>
-        <translation>Too many tries: try again in {minutes} min {seconds:02d} s.</translation>
-    </message>
-    <message>
-        <source>Mot de passe incorrect. Essais restants avant blocage : {n}.</source>
-        <translation>Wrong password. Tries left before lockout: {n}.</translation>
     </message>
     <message>
         <source>Indiquez le motif de l&apos;ajout de temps.</source>
@@ -641,6 +620,33 @@ Import it on the console, then prepare the kiosk kit.</translation>
     <message>
         <source>Trop de codes incorrects : import bloqué jusqu&apos;à {time}.</source>
         <translation>Too many wrong codes: import locked until {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordGate</name>
+    <message>
+        <source>Réservé au surveillant de la session. Chaque action est enregistrée.</source>
+        <translation>For the session&apos;s invigilator only. Every action is recorded.</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe surveillant</source>
+        <translation>Invigilator &amp;password</translation>
+    </message>
+    <message>
+        <source>Mot de passe surveillant</source>
+        <translation>Invigilator password</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Trop d&apos;essais : réessayez dans {minutes} min {seconds:02d} s.</source>
+        <translation>Too many tries: try again in {minutes} min {seconds:02d} s.</translation>
+    </message>
+    <message>
+        <source>Mot de passe incorrect. Essais restants avant blocage : {n}.</source>
+        <translation>Wrong password. Tries left before lockout: {n}.</translation>
     </message>
 </context>
 <context>

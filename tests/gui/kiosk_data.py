@@ -190,7 +190,7 @@ class KioskRig:
         from PySide6.QtWidgets import QApplication
 
         from kiosk.app.controller import KioskController
-        from kiosk.app.main import install_translators
+        from kiosk.app.kiosk_app import install_translators
         from kiosk.app.shell import KioskWindow
         from kiosk.store.service import Store
 

@@ -46,6 +46,11 @@ class KitKiosk:
     """The kiosk app on ``data_dir`` (opened as ``main`` does, minus lockdown)."""
 
     def __init__(self, qtbot, data_dir: Path, clock, lang: str = "fr") -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.app.kiosk_app import install_translators
+
+        self.translators = install_translators(QApplication.instance(), lang)
         self.qtbot = qtbot
         self.clock = clock
         self.controller = KioskController(clock)
@@ -141,3 +146,8 @@ class KitKiosk:
         if flow is not None and flow.session is not None:
             flow.session.cleanup()
         self.window.hide()
+        from PySide6.QtWidgets import QApplication
+
+        for translator in self.translators:
+            QApplication.instance().removeTranslator(translator)
+        self.translators = []

@@ -196,7 +196,7 @@ def test_crash_mid_test_resumed_by_a_console_code_which_works_once(
         answer = _code(kiosk, world, CodeAction.AUTHORISE_RESUME)
         challenge = kiosk.controller.pending_challenge
         assert challenge.text().startswith("R-3-1-1-")  # kiosk 3, candidate 1, counter 1
-        result = kiosk.controller.submit_code("x" * 6)
+        result = kiosk.controller.codes.submit_code("x" * 6)
         assert not result.ok and result.attempts_left == 4
         kiosk.window.panel.code_box.response_edit.setText(answer.lower())
         kiosk.window.panel.code_box.response_button.click()
@@ -206,14 +206,14 @@ def test_crash_mid_test_resumed_by_a_console_code_which_works_once(
         resumed = [e for e in events if e.type == "resume_authorised"]
         assert resumed[-1].data["by"] == "code" and resumed[-1].data["counter"] == 1
         # The same response again: no challenge is pending any more, and the next one differs.
-        assert not kiosk.controller.submit_code(answer).ok
+        assert not kiosk.controller.codes.submit_code(answer).ok
         kiosk.controller.on_suspicious("focus_lost", "test")
         kiosk.wait_screen("locked")
         replay_target = _code(kiosk, world, CodeAction.UNLOCK)
         assert kiosk.controller.pending_challenge.counter == 2
-        assert not kiosk.controller.submit_code(answer).ok  # the old response
+        assert not kiosk.controller.codes.submit_code(answer).ok  # the old response
         assert kiosk.screen() == "panel"
-        assert kiosk.controller.submit_code(replay_target).ok
+        assert kiosk.controller.codes.submit_code(replay_target).ok
         kiosk.window.close_panel()
         kiosk.qtbot.waitUntil(lambda: kiosk.screen() in ("item", "focus_warning"))
         kiosk.settle()

@@ -131,7 +131,7 @@ def test_wrong_passwords_lock_the_panel_out_for_longer_each_time(kiosk) -> None:
 def test_invigilator_actions_need_the_password(kiosk) -> None:
     kiosk.check_in()
     kiosk.wait_screen("awaiting_presence")
-    assert kiosk.controller.confirm_presence() is False
+    assert kiosk.controller.desk.confirm_presence() is False
     kiosk.settle()
     assert kiosk.controller.state.status is Status.AWAITING_PRESENCE
 
@@ -212,3 +212,36 @@ def test_guard_excludes_every_guarded_window_from_capture_on_windows(qtbot) -> N
     qtbot.addWidget(window)
     lockdown.guard(window)
     assert calls == [int(window.winId())]
+
+
+def test_locked_down_window_fills_its_screen_even_without_a_window_manager(qtbot) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    app = QApplication.instance()
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(320, 200)
+    Lockdown(app).guard(window)
+    screen = window.screen()
+    assert window.geometry() == screen.geometry()
+    assert window.isFullScreen()
+    flags = window.windowFlags()
+    assert flags & Qt.WindowType.FramelessWindowHint
+    assert flags & Qt.WindowType.WindowStaysOnTopHint
+    # The resolution changes (a projector plugged in, xrandr): the window follows it.
+    bigger = QRect(0, 0, screen.geometry().width() + 200, screen.geometry().height() + 100)
+    screen.geometryChanged.emit(bigger)
+    assert window.geometry() == bigger
+
+
+def test_windowed_development_mode_keeps_the_window_size(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    app = QApplication.instance()
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(320, 200)
+    Lockdown(app, windowed=True).guard(window)
+    assert window.size().width() == 320 and window.size().height() == 200
+    assert not window.isFullScreen()

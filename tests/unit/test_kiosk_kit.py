@@ -129,6 +129,32 @@ def test_room_kit_round_trip(world: World, room_kit: BuiltKit) -> None:
     assert opened.invigilator_password_hash == world.session.invigilator_password_hash
     assert opened.pack.media["media/1.1/point.png"].startswith(b"\x89PNG")
     assert room_kit.file_name == "kit-S-2026-0315-salle.ckkit"
+    assert opened.candidate_numbers == (1, 2, 3)
+
+
+def test_a_kit_seating_some_candidates_carries_their_session_numbers(world: World) -> None:
+    first, _second, third = world.session.candidates
+    kit = _kit(world, candidates=[third, first])
+    opened = open_kiosk_kit(kit.data, kit.code, world.authority.public, MORNING)
+    assert [c.candidate_id for c in opened.candidates] == [third.candidate_id, first.candidate_id]
+    assert opened.candidate_numbers == (3, 1)
+
+
+@pytest.mark.parametrize(
+    ("version", "fragment"),
+    [(1, "version précédente de certkiosk (format de kit 1"), (3, "plus récente")],
+)
+def test_a_kit_of_another_format_version_is_refused_before_anything_else(
+    world: World, room_kit: BuiltKit, version: int, fragment: str
+) -> None:
+    data = bytearray(room_kit.data)
+    data[8:10] = version.to_bytes(2, "big")
+    with pytest.raises(InvalidInput) as refused:
+        verify_kiosk_kit(bytes(data), world.authority.public, MORNING)
+    assert refused.value.message.startswith("Kit de poste refusé")
+    assert fragment in refused.value.message
+    with pytest.raises(InvalidInput, match="format de kit"):
+        open_kiosk_kit(bytes(data), room_kit.code, world.authority.public, MORNING)
 
 
 def test_wrong_code_is_an_authentication_error_in_french(world: World, room_kit: BuiltKit) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.errors import IntegrityError, InvalidInput
@@ -123,6 +123,7 @@ def test_structured_json_documents(value: object) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.text(max_size=12), max_size=22), max_size=6))
+@example([["", "0", "0", "0\n0"]])  # a cell with a line break once reached the message
 def test_roster_rows_never_crash(cells: list[list[str]]) -> None:
     from datetime import date as day
 

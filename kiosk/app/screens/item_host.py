@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from kiosk.app.items.base import ItemWidget
-from kiosk.app.items.factory import create_item_widget
 from kiosk.core.items import Item
+
+if TYPE_CHECKING:
+    from kiosk.app.items.base import ItemWidget
 
 
 class ItemHost(QWidget):
@@ -47,6 +48,9 @@ class ItemHost(QWidget):
 
     def show_item(self, item: Item) -> None:
         """Replace whatever was shown by ``item``, with no answer entered."""
+        # The widgets and viewers load with the first item, not at start (check-in needs none).
+        from kiosk.app.items.factory import create_item_widget
+
         if self.widget is not None:
             self._layout.removeWidget(self.widget)
             self.widget.hide()
