@@ -16,8 +16,7 @@ from invigilator.app.jobs import JobRunner
 from invigilator.app.window import ConsoleWindow
 from invigilator.home import CentreHome
 from invigilator.workspace import Workspace
-from kiosk.core.errors import Bug
-from kiosk.resources import resource_path
+from kiosk.app.items.translation import load_catalogue
 
 log = logging.getLogger("invigilator")
 CATALOGUE = "invigilator"
@@ -29,13 +28,7 @@ def load_translator(lang: str) -> QTranslator | None:
     Raises:
         Bug: the compiled catalogue is missing (a packaging mistake).
     """
-    if lang == "fr":
-        return None
-    path = resource_path("translations", f"{CATALOGUE}_{lang}.qm")
-    translator = QTranslator()
-    if not translator.load(str(path)):
-        raise Bug(f"missing translation catalogue {path}")
-    return translator
+    return load_catalogue(CATALOGUE, lang)
 
 
 def set_language(app: QCoreApplication, lang: str) -> QTranslator | None:

@@ -1,4 +1,4 @@
-"""The translation catalogue of the content widgets (items, viewers, problem dialog)."""
+"""Qt Linguist catalogues: the kiosk's, the content widgets' (items, viewers, problem dialog), the console's."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from kiosk.resources import resource_path
 CATALOGUE = "kiosk_items"
 
 
-def load_content_translator(lang: str) -> QTranslator | None:
-    """A translator for ``lang`` (install it with ``QCoreApplication.installTranslator``).
+def load_catalogue(name: str, lang: str) -> QTranslator | None:
+    """The translator of catalogue ``name`` for ``lang`` (install it on the application).
 
     Returns None for French, the language of the source strings.
 
@@ -20,8 +20,13 @@ def load_content_translator(lang: str) -> QTranslator | None:
     """
     if lang == "fr":
         return None
-    path = resource_path("translations", f"{CATALOGUE}_{lang}.qm")
+    path = resource_path("translations", f"{name}_{lang}.qm")
     translator = QTranslator()
     if not translator.load(str(path)):
         raise Bug(f"missing translation catalogue {path}")
     return translator
+
+
+def load_content_translator(lang: str) -> QTranslator | None:
+    """The content widgets' translator for ``lang`` (None for French)."""
+    return load_catalogue(CATALOGUE, lang)
