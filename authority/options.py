@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from pathlib import Path
 
 from kiosk.core.errors import InvalidInput, UserError
+from kiosk.terminal import ask_secret
 
 HOME_ENV = "CERTKIOSK_AUTHORITY_HOME"
 
@@ -66,9 +66,7 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """
     if args.passphrase_file is not None:
         return read_secret_file(Path(args.passphrase_file), "passphrase")
-    first = getpass.getpass("Phrase secrète du trousseau (keystore passphrase): ")
-    if not first:
-        raise InvalidInput("the passphrase must not be empty")
-    if confirm and getpass.getpass("Confirmez (confirm): ") != first:
+    first = ask_secret("Phrase secrète du trousseau (keystore passphrase): ", "passphrase")
+    if confirm and ask_secret("Confirmez (confirm): ", "passphrase") != first:
         raise UserError("the two passphrases differ")
     return first

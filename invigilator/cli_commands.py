@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -20,6 +19,7 @@ from invigilator.workspace import Workspace
 from kiosk.core.errors import InvalidInput, UserError
 from kiosk.seal.atomic import write_atomic
 from kiosk.seal.timestamps import utc_now
+from kiosk.terminal import ask_secret
 
 HOME_ENV = "CERTKIOSK_CENTRE_HOME"
 STATUS_FR = {"created": "créée", "finalised": "finalisée", "exported": "exportée"}
@@ -56,8 +56,8 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """The centre passphrase: from ``--passphrase-file`` or asked (twice with ``confirm``)."""
     if args.passphrase_file is not None:
         return read_secret(Path(args.passphrase_file), "phrase secrète")
-    first = getpass.getpass("Phrase secrète du centre : ")
-    if confirm and getpass.getpass("Confirmez : ") != first:
+    first = ask_secret("Phrase secrète du centre : ", "phrase secrète")
+    if confirm and ask_secret("Confirmez : ", "phrase secrète") != first:
         raise UserError("Les deux phrases secrètes diffèrent")
     return first
 
@@ -65,7 +65,9 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 @contextmanager
 def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     """The unlocked workspace for one command, closed afterwards."""
-    ws = Workspace.open(home_of(args), passphrase(args))
+    home = home_of(args)
+    home.identity()  # no centre here: say so before asking for a passphrase
+    ws = Workspace.open(home, passphrase(args))
     try:
         yield ws
     finally:
