@@ -17,14 +17,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.app.code_jobs import apply_code, make_challenge
 from kiosk.app.invigilator_gate import GateResult
 from kiosk.core.codes import Challenge, CodeAction, response_for
-from kiosk.store.installed_session import InstalledSession
-from kiosk.store.store_core import StoreCore
 
 if TYPE_CHECKING:
     from kiosk.app.controller import KioskController
+    from kiosk.store.store_core import StoreCore
 
 security_log = logging.getLogger("kiosk.security")
 _REFUSED = GateResult(ok=False, attempts_left=0, locked_s=0.0)
@@ -55,11 +53,15 @@ class ConsoleCodes(QObject):
 
     def request_challenge(self, action: CodeAction, minutes: int | None = None) -> bool:
         """Prepare the challenge for ``action`` on the current attempt (``challenge_ready``)."""
+        from kiosk.store.installed_session import InstalledSession  # loaded with the kit
+
         c = self._controller
         session, setup, aid = c.session, c.setup, c.attempt_id
         if not isinstance(session, InstalledSession) or setup is None or aid is None:
             return False
         self._challenge = None
+
+        from kiosk.app.code_jobs import make_challenge  # loaded when a code is first asked
 
         def work(core: StoreCore) -> Challenge:
             return make_challenge(core, setup, session, aid, action, minutes)
@@ -80,6 +82,8 @@ class ConsoleCodes(QObject):
 
         Wrong responses count with wrong passwords toward the lockout.
         """
+        from kiosk.store.installed_session import InstalledSession
+
         c = self._controller
         session, setup, challenge = c.session, c.setup, self._challenge
         gate, aid, jobs = c.desk.gate, c.attempt_id, c.jobs
@@ -103,6 +107,8 @@ class ConsoleCodes(QObject):
         if not result.ok:
             return result
         self._challenge = None  # a response is used once, even if recording it fails
+        from kiosk.app.code_jobs import apply_code
+
         security_log.info("console code accepted: %s", challenge.text())
         c.submit(
             lambda core: apply_code(core, setup, jobs, aid, challenge, reason),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,25 +25,26 @@ from kiosk.app.console_codes import ConsoleCodes
 from kiosk.app.env_checks import EnvWarning
 from kiosk.app.invigilator_desk import InvigilatorDesk
 from kiosk.app.job_runner import ErrorHandler, JobRunner
-from kiosk.app.kiosk_jobs import AttemptSnapshot, Jobs
-from kiosk.app.kiosk_session import KioskSession
 from kiosk.app.view_model import CandidateLabel, KioskView, Screen, UiFacts, kiosk_view
 from kiosk.core.attempt import with_time
 from kiosk.core.attempt_state import AttemptState, Status
 from kiosk.core.clock import Clock
 from kiosk.core.codes import Challenge
-from kiosk.seal.session_model import Candidate
-from kiosk.store.installed_session import InstalledSession
-from kiosk.store.kiosk_setup import KioskSetup
-from kiosk.store.service import Store
-from kiosk.store.store_core import Change, StoreCore
+
+if TYPE_CHECKING:
+    from kiosk.app.kiosk_jobs import AttemptSnapshot, Jobs
+    from kiosk.app.kiosk_session import KioskSession
+    from kiosk.seal.session_model import Candidate
+    from kiosk.store.kiosk_setup import KioskSetup
+    from kiosk.store.service import Store
+    from kiosk.store.store_core import Change, StoreCore
+
+    AttemptWork = Callable[[Jobs, StoreCore, str], list[Change[AttemptState]]]
 
 security_log = logging.getLogger("kiosk.security")
 
 REFRESH_MS = 250
 HEARTBEAT_MS = 15_000
-
-AttemptWork = Callable[[Jobs, StoreCore, str], list[Change[AttemptState]]]
 
 
 class KioskController(QObject):
@@ -52,7 +53,9 @@ class KioskController(QObject):
     Signals:
         view_changed(KioskView): the screen to show changed (full render).
         time_changed(KioskView): only the time figures moved (header refresh).
-        check_in_refused(Refusal): the check-in form did not match.
+        check_in_refused(Refusal): the check-in form did not match (None: the message clears).
+        check_in_waiting(): a check-in arrived before the data was ready; it is kept and checked
+            as soon as the session is open.
         ready(): the store and the session are open.
         failed(object): an error the error handler must show (the exception).
     """
@@ -60,6 +63,7 @@ class KioskController(QObject):
     view_changed = Signal(object)
     time_changed = Signal(object)
     check_in_refused = Signal(object)
+    check_in_waiting = Signal()
     ready = Signal()
     failed = Signal(object)
 
@@ -81,6 +85,8 @@ class KioskController(QObject):
         self.state: AttemptState | None = None
         self._candidate: Candidate | None = None
         self._focus_out_items: frozenset[str] = frozenset()
+        self._loaded = False  # the kiosk's latest attempt has been read back
+        self._waiting_form: CheckInForm | None = None
         self.facts = UiFacts(warnings=tuple(warnings))
         self._tick_pending = False
         self._last_heartbeat_ms = 0
@@ -113,6 +119,11 @@ class KioskController(QObject):
         return self.runner.store is not None
 
     @property
+    def loaded(self) -> bool:
+        """Whether the session is open and the kiosk's latest attempt read back (check-in works)."""
+        return self._loaded
+
+    @property
     def busy(self) -> bool:
         """Whether a candidate action is being recorded."""
         return self.runner.busy
@@ -130,6 +141,8 @@ class KioskController(QObject):
     @property
     def codes_available(self) -> bool:
         """Whether console codes and the export work (a session installed from a kit)."""
+        from kiosk.store.installed_session import InstalledSession
+
         return self._setup is not None and isinstance(self._session, InstalledSession)
 
     def attach(self, store: Store, session: KioskSession, setup: KioskSetup | None = None) -> None:
@@ -139,6 +152,9 @@ class KioskController(QObject):
             setup: the kiosk's setup store, opened on the store thread (codes and export need
                 it; only used inside store jobs).
         """
+        from kiosk.app.kiosk_jobs import Jobs  # with the data, not before the first paint
+
+        self._loaded = False
         self.runner.store = store
         self._session = session
         self._setup = setup
@@ -151,8 +167,15 @@ class KioskController(QObject):
     def _on_loaded(self, snapshot: AttemptSnapshot | None) -> None:
         if snapshot is not None:
             self._adopt(snapshot)
+        self._loaded = True
         self.ready.emit()
         self._emit_view()
+        form, self._waiting_form = self._waiting_form, None
+        if form is not None:
+            if self.state is None:
+                self.check_in(form)
+            else:  # the kiosk went back to an attempt under way: the form no longer applies
+                self.check_in_refused.emit(None)
 
     def _adopt(self, snapshot: AttemptSnapshot) -> None:
         self.attempt_id = snapshot.attempt_id
@@ -285,8 +308,13 @@ class KioskController(QObject):
         self._emit_view()
 
     def check_in(self, form: CheckInForm) -> None:
-        """Match the form to a candidate; create (or find again) their attempt."""
-        if self._session is None or self._jobs is None:
+        """Match the form to a candidate; create (or find again) their attempt.
+
+        Before the data is ready the form is kept (``check_in_waiting``) and checked once it is.
+        """
+        if not self._loaded or self._session is None or self._jobs is None:
+            self._waiting_form = form
+            self.check_in_waiting.emit()
             return
         result = match_candidate(form, self._session.details, self._session.candidates)
         if result.candidate is None:

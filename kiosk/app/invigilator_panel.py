@@ -9,6 +9,7 @@ and the core decides whether each action is allowed.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.export_job import ExportResult
 from kiosk.app.invigilator_gate import GateResult
 from kiosk.app.screens.base import ScreenBase, make_label
 from kiosk.app.screens.code_box import CodeBox, code_actions
@@ -31,7 +31,10 @@ from kiosk.app.screens.export_box import ExportBox
 from kiosk.app.screens.password_gate import PasswordGate
 from kiosk.app.time_format import clock_text
 from kiosk.app.view_model import KioskView, Screen
-from kiosk.core.incidents import IncidentCategory, load_incident_categories
+
+if TYPE_CHECKING:
+    from kiosk.app.export_job import ExportResult
+    from kiosk.core.incidents import IncidentCategory
 
 ACTIONS = (
     "confirm_presence",
@@ -48,6 +51,8 @@ ACTIONS = (
 
 @lru_cache(maxsize=1)
 def _categories() -> dict[str, IncidentCategory]:
+    from kiosk.core.incidents import load_incident_categories  # YAML: only when a problem shows
+
     return {c.code: c for c in load_incident_categories()}
 
 

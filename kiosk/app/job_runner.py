@@ -13,14 +13,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.core.attempt import TransitionRefused
 from kiosk.core.errors import EnvironmentFailure, KioskError, UserError
-from kiosk.store.service import Store
-from kiosk.store.store_core import Change, StoreCore, TimeUp
+
+if TYPE_CHECKING:
+    from kiosk.store.service import Store
+    from kiosk.store.store_core import Change, StoreCore
 
 log = logging.getLogger("kiosk.controller")
 
@@ -106,6 +107,10 @@ class JobRunner(QObject):
         if error is None:
             on_ok(future.result())
             return
+        # loaded by the store thread already; not imported before the first paint
+        from kiosk.core.attempt import TransitionRefused
+        from kiosk.store.store_core import TimeUp
+
         if isinstance(error, TimeUp):
             self._on_time_up(error.change)
             return

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from concurrent.futures import Future
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app.controller import KioskController
@@ -63,8 +64,33 @@ class _Opened(QObject):
     done = Signal(object)
 
 
-def run_kiosk(args: argparse.Namespace, opening: Future[OpenedKiosk], clock: Clock) -> int:
-    """Build the window, attach the stores when ``opening`` is done, run until the kiosk closes."""
+class FirstPaint(QObject):
+    """Sets ``event`` when ``watched`` paints for the first time, then stops watching."""
+
+    def __init__(self, watched: QObject, event: threading.Event) -> None:
+        super().__init__(watched)
+        self._event = event
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notice the first paint; never consumes the event."""
+        if event.type() == QEvent.Type.Paint and not self._event.is_set():
+            self._event.set()
+            watched.removeEventFilter(self)
+        return False
+
+
+def run_kiosk(
+    args: argparse.Namespace,
+    opening: Future[OpenedKiosk],
+    clock: Clock,
+    painted: threading.Event | None = None,
+) -> int:
+    """Build the window, attach the stores when ``opening`` is done, run until the kiosk closes.
+
+    Args:
+        painted: set at the window's first paint (``open_kiosk`` waits for it to read the kit).
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("certkiosk")
@@ -95,6 +121,8 @@ def run_kiosk(args: argparse.Namespace, opening: Future[OpenedKiosk], clock: Clo
         app.quit()
 
     window.quit_requested.connect(quit_kiosk)
+    if painted is not None:
+        FirstPaint(window, painted)
     opened = _Opened()
     backends: list[KioskBackend] = []
 
@@ -112,6 +140,8 @@ def run_kiosk(args: argparse.Namespace, opening: Future[OpenedKiosk], clock: Clo
     try:
         status = app.exec()
     finally:
+        if painted is not None:
+            painted.set()  # never leave the store thread waiting for a paint on the way out
         attached = controller.is_ready
         controller.close()
         for backend in backends:

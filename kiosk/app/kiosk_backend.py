@@ -7,25 +7,33 @@ store thread, so every setup call goes through ``run`` like the attempt store's.
 
 ``open_kiosk`` is the start of the app: it opens both stores and, on the store thread right after,
 reads where the kiosk stands (identity, installed kit), so that work overlaps the window's
-construction on the GUI thread instead of waiting for it.
+construction on the GUI thread instead of waiting for it. That read (decrypting and parsing the
+kit) can wait for the window's first paint (``gate``), so it does not compete with the window for
+the interpreter; the key derivation (which releases it) does not wait.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from kiosk.app.setup_state import SetupState, setup_state
-from kiosk.core.clock import Clock
-from kiosk.store.key_providers import KeyProvider
 from kiosk.store.kiosk_setup import KioskSetup
 from kiosk.store.service import Store
-from kiosk.store.store_core import StoreCore
+
+if TYPE_CHECKING:
+    from kiosk.app.setup_state import SetupState
+    from kiosk.core.clock import Clock
+    from kiosk.store.key_providers import KeyProvider
+    from kiosk.store.store_core import StoreCore
 
 T = TypeVar("T")
+
+# A first paint that never comes (a broken display) must not keep the kiosk from reading its kit.
+GATE_TIMEOUT_S = 2.0
 
 
 class KioskBackend:
@@ -98,12 +106,30 @@ class OpenedKiosk:
     state: Future[SetupState]
 
 
-def open_kiosk(data_dir: Path, provider: KeyProvider, clock: Clock) -> Future[OpenedKiosk]:
+def open_kiosk(
+    data_dir: Path,
+    provider: KeyProvider,
+    clock: Clock,
+    gate: threading.Event | None = None,
+) -> Future[OpenedKiosk]:
     """Open both stores, then read the setup state on the store thread, without a GUI round trip.
 
     The future fails as ``KioskBackend.open`` does; the state future fails as ``setup_state``.
+
+    Args:
+        gate: when given, the setup state (decrypting and reading the installed kit) is read
+            once it is set (at most ``GATE_TIMEOUT_S`` later): the window sets it at its first
+            paint, so that Python-heavy read does not compete with the window for the interpreter.
+            The key derivation and the opening of the stores do not wait.
     """
     opened: Future[OpenedKiosk] = Future()
+
+    def read_state(_core: StoreCore, setup: KioskSetup) -> SetupState:
+        if gate is not None:
+            gate.wait(GATE_TIMEOUT_S)
+        from kiosk.app.setup_state import setup_state  # the kit's modules, after the first paint
+
+        return setup_state(setup)
 
     def on_open(future: Future[KioskBackend]) -> None:
         error = future.exception()
@@ -111,7 +137,7 @@ def open_kiosk(data_dir: Path, provider: KeyProvider, clock: Clock) -> Future[Op
             opened.set_exception(error)
             return
         backend = future.result()
-        state = backend.run(lambda _core, setup: setup_state(setup))
+        state = backend.run(read_state)
         opened.set_result(OpenedKiosk(backend, state))
 
     KioskBackend.open_async(data_dir, provider, clock).add_done_callback(on_open)

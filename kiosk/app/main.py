@@ -4,7 +4,9 @@ Starts opening the kiosk's two encrypted stores (attempts, setup) on the store t
 builds the window (``kiosk.app.kiosk_app``, the Qt side) while they open. Not enrolled yet → the
 manager's enrolment screen; no kit installed (or the installed kit expired) → the kit import
 screen; otherwise the session of the installed kit opens and the candidates check in. This module
-imports no Qt, so the key derivation starts before PySide6 and the screens load.
+imports no Qt, so the key derivation starts before PySide6 and the screens load; the installed kit
+is read once the window has painted (the start-up checks, then the check-in form, show while the
+data opens; a check-in sent before it is ready waits for it).
 
 Data folder (``--data-dir``): ``certkiosk.db`` + ``certkiosk.key`` (attempt logs),
 ``kiosk-setup.db`` + ``kiosk-setup.key`` (identity, pinned centre and authority, kits), their
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -114,10 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.app.kiosk_backend import open_kiosk  # Qt-free: the stores start opening now
 
     clock = SystemClock()
-    opening = open_kiosk(data_dir, provider, clock)
+    painted = threading.Event()  # the kit is read once the window has painted
+    opening = open_kiosk(data_dir, provider, clock, painted)
     from kiosk.app.kiosk_app import run_kiosk  # PySide6 and the screens, while they open
 
-    return run_kiosk(args, opening, clock)
+    return run_kiosk(args, opening, clock, painted)
 
 
 if __name__ == "__main__":

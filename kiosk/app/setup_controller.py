@@ -11,14 +11,15 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.app import kit_jobs
-from kiosk.app.kiosk_backend import KioskBackend
-from kiosk.app.setup_state import SetupState, setup_state
 from kiosk.core.errors import EnvironmentFailure, KioskError, UserError
+
+if TYPE_CHECKING:
+    from kiosk.app.kiosk_backend import KioskBackend
+    from kiosk.app.setup_state import SetupState
 
 log = logging.getLogger("kiosk.setup")
 
@@ -74,6 +75,8 @@ class SetupController(QObject):
         """
         self.backend = backend
         if state is None:
+            from kiosk.app.setup_state import setup_state
+
             self._run(lambda _core, setup: setup_state(setup), self._on_state)
             return
         self._pending += 1
@@ -105,10 +108,14 @@ class SetupController(QObject):
 
     def enrol(self, number: int, name: str, folder: Path) -> None:
         """Give the kiosk its number and name, write its record to ``folder``."""
+        from kiosk.app import kit_jobs  # the manager's work, loaded when asked
+
         self._run(lambda _c, setup: kit_jobs.enrol(setup, number, name, folder), self.enrolled.emit)
 
     def write_record(self, folder: Path) -> None:
         """Write the enrolment record again (another stick, a failed write)."""
+        from kiosk.app import kit_jobs  # the manager's work, loaded when asked
+
         self._run(
             lambda _c, setup: kit_jobs.write_enrolment_record(setup, folder),
             self.record_written.emit,
@@ -116,11 +123,15 @@ class SetupController(QObject):
 
     def find_kits(self, folder: Path) -> None:
         """List the kit files of ``folder``."""
+        from kiosk.app import kit_jobs  # the manager's work, loaded when asked
+
         self._run(lambda _c, _s: kit_jobs.find_kits(folder), self.kits_found.emit)
 
     def preview(self, path: Path) -> None:
         """Verify and describe a kit before its code is asked."""
         authority = self.authority_file
+        from kiosk.app import kit_jobs  # the manager's work, loaded when asked
+
         self._run(
             lambda core, setup: kit_jobs.preview_kit(core, setup, path, authority),
             self.preview_ready.emit,
@@ -129,6 +140,8 @@ class SetupController(QObject):
     def import_kit(self, path: Path, code: str) -> None:
         """Import a kit with its one-time code; on success the session is ready."""
         authority = self.authority_file
+        from kiosk.app import kit_jobs  # the manager's work, loaded when asked
+
         self._run(
             lambda core, setup: kit_jobs.install_kit(core, setup, path, code, authority),
             self._on_imported,

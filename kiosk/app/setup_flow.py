@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
-from kiosk.app.kit_jobs import KitPreview
-from kiosk.app.setup_state import SetupState
 from kiosk.core.errors import AuthenticationError
-from kiosk.store.installed_session import InstalledSession, KioskIdentity
 
 if TYPE_CHECKING:
+    from kiosk.app.kit_jobs import KitPreview
     from kiosk.app.setup_controller import SetupController
+    from kiosk.app.setup_state import SetupState
     from kiosk.app.shell import KioskWindow
+    from kiosk.store.installed_session import InstalledSession, KioskIdentity
 
 log = logging.getLogger("kiosk.setup")
 

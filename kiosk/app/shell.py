@@ -3,7 +3,8 @@
 The shell renders each ``KioskView`` the controller emits by showing the matching screen (and moving
 the keyboard focus to it when the screen changes); screens' signals become controller intents.
 Dialogs an item opened (attachments, the problem report) are closed as soon as the screen leaves the
-item, e.g. when the kiosk locks.
+item, e.g. when the kiosk locks. The invigilator panel is built the first time it is needed, not
+before the candidate's first screen is painted.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 from kiosk.app.check_in import Refusal
 from kiosk.app.controller import KioskController
 from kiosk.app.invigilator_gate import GateResult
-from kiosk.app.invigilator_panel import InvigilatorPanel
 from kiosk.app.screens.base import ScreenBase, make_label
 from kiosk.app.screens.check_in import CheckInScreen
 from kiosk.app.screens.end import EndScreen
@@ -45,6 +46,9 @@ from kiosk.app.setup_flow import SetupFlow
 from kiosk.app.theme import Theme, apply_theme, next_zoom
 from kiosk.app.view_model import KioskView, Screen
 from kiosk.core.errors import Bug
+
+if TYPE_CHECKING:
+    from kiosk.app.invigilator_panel import InvigilatorPanel
 
 log = logging.getLogger("kiosk.shell")
 
@@ -88,7 +92,7 @@ class KioskWindow(QWidget):
         self.focus_warning = FocusWarningScreen()
         self.test = TestScreen(ItemHost(self._media_root))
         self.end = EndScreen()
-        self.panel = InvigilatorPanel(lang)
+        self._panel: InvigilatorPanel | None = None
         self.enrol = EnrolScreen()
         self.kit_import = KitImportScreen()
         self.pages: dict[Screen, ScreenBase] = {
@@ -103,7 +107,7 @@ class KioskWindow(QWidget):
             Screen.AWAITING_RESUME: self.waiting,
             Screen.ENDED: self.end,
         }
-        for page in (*dict.fromkeys(self.pages.values()), self.panel, self.enrol, self.kit_import):
+        for page in (*dict.fromkeys(self.pages.values()), self.enrol, self.kit_import):
             self.stack.addWidget(page)
         self.view: KioskView | None = None
         self.panel_open = False
@@ -144,6 +148,7 @@ class KioskWindow(QWidget):
         c.view_changed.connect(self.show_view)
         c.time_changed.connect(self.refresh_time)
         c.check_in_refused.connect(self._on_check_in_refused)
+        c.check_in_waiting.connect(self.check_in.show_waiting)
         c.ready.connect(lambda: self.startup.set_ready(True))
         self.startup.proceed.connect(c.acknowledge_startup)
         self.check_in.submitted.connect(c.check_in)
@@ -155,16 +160,30 @@ class KioskWindow(QWidget):
         self.test.dialog_opened.connect(self._track_dialog)
         self.waiting.invigilator_requested.connect(self.open_panel)
         self.end.invigilator_requested.connect(self.open_panel)
-        self.panel.password_submitted.connect(self._on_password)
-        self.panel.action.connect(self._on_panel_action)
-        self.panel.closed.connect(self.close_panel)
-        self.panel.export_requested.connect(c.codes.export_results)
-        c.codes.export_done.connect(self.panel.show_export_result)
-        codes = self.panel.code_box
-        codes.challenge_requested.connect(c.codes.request_challenge)
-        codes.response_submitted.connect(self._on_code)
-        c.codes.challenge_ready.connect(codes.show_challenge)
         c.codes.code_refused.connect(self._on_code_refused)
+
+    @property
+    def panel(self) -> InvigilatorPanel:
+        """The invigilator panel (built, wired and added to the stack on first use)."""
+        if self._panel is None:
+            from kiosk.app.invigilator_panel import InvigilatorPanel
+
+            panel = InvigilatorPanel(self.lang)
+            self.stack.addWidget(panel)
+            c = self.controller
+            panel.password_submitted.connect(self._on_password)
+            panel.action.connect(self._on_panel_action)
+            panel.closed.connect(self.close_panel)
+            panel.export_requested.connect(c.codes.export_results)
+            c.codes.export_done.connect(panel.show_export_result)
+            codes = panel.code_box
+            codes.challenge_requested.connect(c.codes.request_challenge)
+            codes.response_submitted.connect(self._on_code)
+            c.codes.challenge_ready.connect(codes.show_challenge)
+            self._panel = panel
+            if self.view is not None:
+                panel.show_view(self.view)
+        return self._panel
 
     def _shortcuts(self) -> None:
         chord = QShortcut(QKeySequence(INVIGILATOR_CHORD), self)
@@ -184,7 +203,8 @@ class KioskWindow(QWidget):
             self._close_dialogs()
         page = self.pages[view.screen]
         page.show_view(view)
-        self.panel.show_view(view)
+        if self._panel is not None:
+            self._panel.show_view(view)
         if self.panel_open or self.setup_stage is not None:
             return
         changed = (

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kiosk.app.env_checks import EnvWarning
 from kiosk.core.attempt_state import AttemptState, Status
-from kiosk.core.items import Item
+
+if TYPE_CHECKING:
+    from kiosk.core.items import Item
 
 WARN_10_MIN_MS = 10 * 60_000
 WARN_5_MIN_MS = 5 * 60_000

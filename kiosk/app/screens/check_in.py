@@ -1,8 +1,12 @@
-"""Check-in: session number, access code, last name, first name and birth date."""
+"""Check-in: session number, access code, last name, first name and birth date.
+
+The form can be shown before the kiosk's data is open; a form sent then waits politely
+(« Préparation du poste… », the button disabled) and is checked as soon as the data is ready.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.app.check_in import CheckInForm, Refusal
@@ -52,6 +56,9 @@ class CheckInScreen(ScreenBase):
         self.error = make_label("error")
         self.error.hide()
         self.column.addWidget(self.error)
+        self.waiting_note = make_label("hint")
+        self.waiting_note.hide()
+        self.column.addWidget(self.waiting_note)
         self.submit_button = QPushButton()
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self._submit)
@@ -60,6 +67,7 @@ class CheckInScreen(ScreenBase):
         row.addWidget(self.submit_button)
         self.footer_slot.addLayout(row)
         self._refusal: Refusal | None = None
+        self._waiting = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -96,9 +104,15 @@ class CheckInScreen(ScreenBase):
         self.code_edit.setPlaceholderText(self.tr("ex. : BCDF23"))
         self.submit_button.setText(self.tr("Valider"))
         self.submit_button.setAccessibleName(self.tr("Valider l'identification"))
+        # the start-up screen's wording and translation, the same state
+        self.waiting_note.setText(
+            QCoreApplication.translate("StartupScreen", "Préparation du poste…")
+        )
         self._show_refusal()
 
     def _submit(self) -> None:
+        if self._waiting:
+            return
         form = CheckInForm(
             session_number=self.session_edit.text(),
             access_code=self.code_edit.text(),
@@ -108,9 +122,21 @@ class CheckInScreen(ScreenBase):
         )
         self.submitted.emit(form)
 
+    @property
+    def waiting(self) -> bool:
+        """Whether a sent form waits for the kiosk's data."""
+        return self._waiting
+
+    def show_waiting(self) -> None:
+        """The form was sent before the data was ready: say so, and wait for the answer."""
+        self._waiting = True
+        self._refusal = None
+        self._show_refusal()
+
     def show_refusal(self, refusal: Refusal | None) -> None:
-        """Say why the check-in was refused (None clears the message)."""
+        """Say why the check-in was refused (None clears the message); ends any waiting."""
         self._refusal = refusal
+        self._waiting = False
         self._show_refusal()
 
     def _show_refusal(self) -> None:
@@ -128,6 +154,8 @@ class CheckInScreen(ScreenBase):
                 "Ce candidat a déjà commencé sur un autre poste. Appelez le surveillant."
             ),
         }
+        self.waiting_note.setVisible(self._waiting)
+        self.submit_button.setEnabled(not self._waiting)
         if self._refusal is None:
             self.error.hide()
             self.error.clear()

@@ -7,13 +7,16 @@ signed with the kiosk's key, bound to its kit) is ``kiosk.app.export_job``, run 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QPushButton, QWidget
 
-from kiosk.app.export_job import ExportResult
 from kiosk.app.screens.base import make_label
 from kiosk.app.screens.folder_field import FolderField
+
+if TYPE_CHECKING:
+    from kiosk.app.export_job import ExportResult
 
 
 class ExportBox(QFrame):
@@ -65,13 +68,13 @@ class ExportBox(QFrame):
 
     def show_result(self, result: ExportResult | str) -> None:
         """The export written (where, how many tests), or why not."""
-        if isinstance(result, ExportResult):
+        if isinstance(result, str):
+            self._say(result, "error")
+        else:
             text = self.tr(
                 "Export écrit : {path} ({n} épreuve(s)). Importez-le sur la console (Collecte)."
             ).format(path=result.path, n=result.attempt_count)
             self._say(text, "instruction")
-        else:
-            self._say(result, "error")
 
     def _say(self, text: str, role: str) -> None:
         self.message.setProperty("role", role)

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from kiosk.core.items import Item
-
 if TYPE_CHECKING:
     from kiosk.app.items.base import ItemWidget
+    from kiosk.core.items import Item
 
 
 class ItemHost(QWidget):

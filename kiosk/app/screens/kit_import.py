@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.kit_jobs import KitPreview
 from kiosk.app.screens.base import ScreenBase, make_label
 from kiosk.app.screens.folder_field import MOUNT_ROOTS, FolderField
+
+if TYPE_CHECKING:
+    from kiosk.app.kit_jobs import KitPreview
 
 
 class KitImportScreen(ScreenBase):

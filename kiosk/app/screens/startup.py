@@ -1,4 +1,9 @@
-"""Start-up checks: what the kiosk found about this computer. Warnings, never a dead end."""
+"""Start-up checks: what the kiosk found about this computer. Warnings, never a dead end.
+
+The screen is painted while the kiosk's data still opens; « Continuer » works at once (the
+check-in form keeps what the candidate types until the data is ready), the note says
+« Préparation du poste… » meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -41,15 +46,11 @@ class StartupScreen(ScreenBase):
         self.footer_slot.addLayout(row)
         self._warnings: tuple[EnvWarning, ...] = ()
         self._ready = False
-        self.continue_button.setEnabled(False)
         self.retranslate()
 
     def set_ready(self, ready: bool) -> None:
-        """Whether the kiosk's data is open (the button waits for it)."""
+        """Whether the kiosk's data is open (only the note depends on it)."""
         self._ready = ready
-        self.continue_button.setEnabled(ready)
-        if ready and self.isVisible():
-            self.continue_button.setFocus()
         self._show_warnings()
 
     def retranslate(self) -> None:
