@@ -166,6 +166,12 @@ class Lockdown(QObject):
         """
         self._guarded.append(window)
         if self._windowed:
+            # development and the demo: half the screen (the console takes the other half),
+            # unless the window was already given a size
+            screen = window.screen() or QGuiApplication.primaryScreen()
+            if screen is not None and not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                area = screen.availableGeometry()
+                window.resize(max(area.width() // 2, 800), max(area.height() * 9 // 10, 600))
             window.show()
         else:
             flags = window.windowFlags()

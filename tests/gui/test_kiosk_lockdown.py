@@ -245,3 +245,16 @@ def test_windowed_development_mode_keeps_the_window_size(qtbot) -> None:
     Lockdown(app, windowed=True).guard(window)
     assert window.size().width() == 320 and window.size().height() == 200
     assert not window.isFullScreen()
+
+
+def test_windowed_mode_opens_at_a_usable_size(qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    app = QApplication.instance()
+    lockdown = Lockdown(app, windowed=True)
+    window = QWidget()
+    qtbot.addWidget(window)
+    lockdown.guard(window)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert window.width() >= min(800, area.width()) and window.height() >= min(600, area.height())
