@@ -62,115 +62,110 @@ window.showFullScreen()
 app.exec()
 """
 
-# The kiosk child hooks in after the stores start opening, as ``kiosk.app.main`` orders it (stores
-# first, then PySide6 and the window): it wraps ``open_kiosk`` to create the application and install
-# its paint watcher right then. READY at the first paint of the check-in screen; « Continuer »
-# pressed once it is enabled (the session is open).
-_KIOSK_CHECK_IN = """
+# The kiosk children create the application themselves, as ``kiosk.app.kiosk_app`` does first
+# (PySide6 and the QApplication before anything of ours), install their paint watcher, then run the
+# kiosk's real ``main``. The kiosk's top-level window is the ``FrontWindow``: its first screens (the
+# start-up checks, then the check-in form) paint before the rest of the kiosk loads behind them.
+_KIOSK_PRELUDE = """
 import sys
-import kiosk.app.kiosk_backend as backend
-opening = backend.open_kiosk
-def open_then_watch(*args):
-    future = opening(*args)
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
-    app = QApplication(sys.argv[:1])
-    class CheckInPainted(QObject):
-        pressed = False
-        def eventFilter(self, watched, event):
-            if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
-                return False
-            window = watched.window()
-            if type(window).__name__ != "KioskWindow":
-                return False
-            page = window.stack.currentWidget()
-            if page is window.check_in and (watched is page or page.isAncestorOf(watched)):
-                app.removeEventFilter(self)
-                print("READY", flush=True)
-                app.exit(0)
-            elif not self.pressed and window.startup.continue_button.isEnabled():
-                self.pressed = True
-                QTimer.singleShot(0, window.startup.continue_button.click)
-            return False
-    global watch
-    watch = CheckInPainted()
-    app.installEventFilter(watch)
-    return future
-backend.open_kiosk = open_then_watch
-from kiosk.app.main import main
-main(["--data-dir", sys.argv[1], "--passphrase-file", sys.argv[2]])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+def front_of(watched):
+    if not isinstance(watched, QWidget):
+        return None
+    window = watched.window()
+    return window if type(window).__name__ == "FrontWindow" else None
+def shows_check_in(front, watched):
+    page = front.check_in
+    return page.isVisible() and (watched is page or page.isAncestorOf(watched))
+def press_continue_once(watch, front):
+    if not watch.pressed and front.startup.isVisible() and front.startup.continue_button.isEnabled():
+        watch.pressed = True
+        QTimer.singleShot(0, front.startup.continue_button.click)
+def run_kiosk():
+    from kiosk.app.main import main
+    sys.exit(main(["--data-dir", sys.argv[1], "--passphrase-file", sys.argv[2]]))
 """
+
+# READY at the first paint of the check-in screen; « Continuer » pressed once it is enabled.
+_KIOSK_CHECK_IN = (
+    _KIOSK_PRELUDE
+    + """
+class CheckInPainted(QObject):
+    pressed = False
+    def eventFilter(self, watched, event):
+        if event.type() != QEvent.Type.Paint:
+            return False
+        front = front_of(watched)
+        if front is None:
+            return False
+        if shows_check_in(front, watched):
+            app.removeEventFilter(self)
+            print("READY", flush=True)
+            app.exit(0)
+        else:
+            press_continue_once(self, front)
+        return False
+watch = CheckInPainted()
+app.installEventFilter(watch)
+run_kiosk()
+"""
+)
 
 # Same start, READY once the check-in screen has painted AND the controller has the session open
 # (the form sent then is checked at once): what « usable » means for a candidate.
-_KIOSK_USABLE = """
-import sys
-import kiosk.app.kiosk_backend as backend
-opening = backend.open_kiosk
-def open_then_watch(*args):
-    future = opening(*args)
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
-    app = QApplication(sys.argv[:1])
-    class CheckInUsable(QObject):
-        pressed = False
-        painted = False
-        hooked = False
-        def done(self):
+_KIOSK_USABLE = (
+    _KIOSK_PRELUDE
+    + """
+class CheckInUsable(QObject):
+    pressed = False
+    painted = False
+    hooked = False
+    def done(self):
+        print("READY", flush=True)
+        app.exit(0)
+    def eventFilter(self, watched, event):
+        if event.type() != QEvent.Type.Paint:
+            return False
+        front = front_of(watched)
+        if front is None:
+            return False
+        kiosk = front.kiosk
+        if kiosk is not None and not self.hooked:
+            self.hooked = True
+            kiosk.controller.ready.connect(lambda: self.painted and self.done())
+        if shows_check_in(front, watched):
+            if not self.painted:
+                self.painted = True
+                if kiosk is not None and kiosk.controller.loaded:
+                    app.removeEventFilter(self)
+                    self.done()
+        else:
+            press_continue_once(self, front)
+        return False
+watch = CheckInUsable()
+app.installEventFilter(watch)
+run_kiosk()
+"""
+)
+
+# READY at the kiosk window's first paint (the start-up checks).
+_KIOSK_FIRST_PAINT = (
+    _KIOSK_PRELUDE
+    + """
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and type(watched).__name__ == "FrontWindow":
+            app.removeEventFilter(self)
             print("READY", flush=True)
             app.exit(0)
-        def eventFilter(self, watched, event):
-            if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
-                return False
-            window = watched.window()
-            if type(window).__name__ != "KioskWindow":
-                return False
-            if not self.hooked:
-                self.hooked = True
-                window.controller.ready.connect(lambda: self.painted and self.done())
-            page = window.stack.currentWidget()
-            if page is window.check_in and (watched is page or page.isAncestorOf(watched)):
-                app.removeEventFilter(self)
-                self.painted = True
-                if window.controller.loaded:
-                    self.done()
-            elif not self.pressed and window.startup.continue_button.isEnabled():
-                self.pressed = True
-                QTimer.singleShot(0, window.startup.continue_button.click)
-            return False
-    global watch
-    watch = CheckInUsable()
-    app.installEventFilter(watch)
-    return future
-backend.open_kiosk = open_then_watch
-from kiosk.app.main import main
-main(["--data-dir", sys.argv[1], "--passphrase-file", sys.argv[2]])
+        return False
+watch = FirstPaint()
+app.installEventFilter(watch)
+run_kiosk()
 """
-
-_KIOSK_FIRST_PAINT = """
-import sys
-import kiosk.app.kiosk_backend as backend
-opening = backend.open_kiosk
-def open_then_watch(*args):
-    future = opening(*args)
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
-    app = QApplication(sys.argv[:1])
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint and type(watched).__name__ == "KioskWindow":
-                app.removeEventFilter(self)
-                print("READY", flush=True)
-                app.exit(0)
-            return False
-    global watch
-    watch = FirstPaint()
-    app.installEventFilter(watch)
-    return future
-backend.open_kiosk = open_then_watch
-from kiosk.app.main import main
-main(["--data-dir", sys.argv[1], "--passphrase-file", sys.argv[2]])
-"""
+)
 
 
 class BenchFailure(RuntimeError):

@@ -1,36 +1,58 @@
-"""The Qt side of the kiosk's start: application, translations, theme, window, lockdown, event loop.
+"""The Qt side of the kiosk's start: a first screen painted at once, the rest loaded behind it.
 
-``kiosk.app.main`` parses the command line and starts opening the stores first; only then is this
-module imported (PySide6 and the screens), so the stores' key derivation runs while the window is
-built. Only what the check-in needs is built here: the item widgets and viewers load with the
-first item, the manager's set-up screens only when the kiosk is not set up.
+``run_kiosk`` creates the application, applies the theme, runs the start-up checks and shows the
+``FrontWindow`` (start-up checks, then the check-in form) locked down from its first paint; this
+module imports nothing heavy at import time. Once that window has painted, ``KioskLoader`` loads the
+rest in short steps on the event loop, so the candidate's input and the screen's paints pass between
+them: first the stores start opening on the store thread (Argon2id, SQLCipher), then the controller
+and the whole kiosk window are built around the two first screens, then the modules the data side
+needs next are loaded while the key is still being derived. The installed kit is read on the store
+thread once that window exists. A check-in sent before the data is ready waits for it.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.controller import KioskController
-from kiosk.app.env_checks import run_checks
+from kiosk.app.env_checks import EnvWarning, run_checks
 from kiosk.app.error_handler import ErrorHandler
-from kiosk.app.items.translation import load_content_translator
-from kiosk.app.kiosk_backend import KioskBackend, OpenedKiosk
+from kiosk.app.front_window import FrontWindow
 from kiosk.app.lockdown import Lockdown
-from kiosk.app.setup_controller import SetupController
-from kiosk.app.shell import KioskWindow
 from kiosk.app.theme import Theme, apply_theme
-from kiosk.core.clock import Clock
 from kiosk.core.errors import Bug
 from kiosk.resources import resource_path
 
+if TYPE_CHECKING:
+    from kiosk.app.controller import KioskController
+    from kiosk.app.kiosk_backend import KioskBackend, OpenedKiosk
+    from kiosk.app.setup_controller import SetupController
+    from kiosk.app.shell import KioskWindow
+    from kiosk.core.clock import Clock
+    from kiosk.store.key_providers import KeyProvider
+
 CATALOGUE = "kiosk"
+
+# What the store thread (the kit's read) and the session's attach import next: loaded on the GUI
+# thread, one module a frame, while the store thread derives the key (which releases the GIL).
+PRELOAD = (
+    "kiosk.app.setup_state",
+    "kiosk.seal.session_model",
+    "kiosk.seal.content_pack",
+    "kiosk.app.kiosk_jobs",
+)
+
+security_log = logging.getLogger("kiosk.security")
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
@@ -44,6 +66,8 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     )
     if lang == "fr":
         return []
+    from kiosk.app.items.translation import load_content_translator
+
     translators = []
     own = QTranslator(app)
     path = resource_path("translations", f"{CATALOGUE}_{lang}.qm")
@@ -58,38 +82,154 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
+def _preload(module: str) -> None:
+    """Import ``module`` ahead of its first use."""
+    importlib.import_module(module)
+
+
 class _Opened(QObject):
     """Brings the opened stores back to the GUI thread."""
 
     done = Signal(object)
 
 
-class FirstPaint(QObject):
-    """Sets ``event`` when ``watched`` paints for the first time, then stops watching."""
+class KioskLoader(QObject):
+    """Loads the kiosk behind its first screen: stores, controller, the whole window.
 
-    def __init__(self, watched: QObject, event: threading.Event) -> None:
-        super().__init__(watched)
-        self._event = event
-        watched.installEventFilter(self)
+    Each step runs once the window has painted its next frame (``FrontWindow.after_next_paint``),
+    so what the candidate just did (« Continuer » pressed, the check-in form shown) reaches the
+    screen before the next step: the first screens stay responsive while the rest loads.
+    """
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Notice the first paint; never consumes the event."""
-        if event.type() == QEvent.Type.Paint and not self._event.is_set():
-            self._event.set()
-            watched.removeEventFilter(self)
-        return False
+    def __init__(
+        self,
+        app: QApplication,
+        args: argparse.Namespace,
+        provider: KeyProvider,
+        clock: Clock,
+        front: FrontWindow,
+        lockdown: Lockdown,
+        handler: ErrorHandler,
+        warnings: tuple[EnvWarning, ...],
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self._args = args
+        self._provider = provider
+        self._clock = clock
+        self._front = front
+        self._lockdown = lockdown
+        self._handler = handler
+        self._warnings = warnings
+        self._gate = threading.Event()  # the kit is read once the whole window exists
+        self._opening: Future[OpenedKiosk] | None = None
+        self._opened = _Opened(self)
+        self._opened.done.connect(self._on_opened)
+        self._early: list[Callable[[KioskController], None]] = []
+        self._backends: list[KioskBackend] = []
+        self.controller: KioskController | None = None
+        self.window: KioskWindow | None = None
+        self._setup: SetupController | None = None
+        lockdown.blocked.connect(self._on_blocked)
+        lockdown.suspicious.connect(self._on_suspicious)
+
+    def start(self) -> None:
+        """Begin loading (at the first window's first paint)."""
+        self._next(self._open_stores)
+
+    def _next(self, step: Callable[[], None]) -> None:
+        self._front.after_next_paint(step)
+
+    def _open_stores(self) -> None:
+        from kiosk.app.kiosk_backend import open_kiosk  # Qt-free: the key derivation starts now
+
+        self._opening = open_kiosk(self._args.data_dir, self._provider, self._clock, self._gate)
+        self._next(self._build)
+
+    def _build(self) -> None:
+        from kiosk.app.controller import KioskController
+        from kiosk.app.setup_controller import SetupController
+        from kiosk.app.shell import KioskWindow
+
+        args, front = self._args, self._front
+        controller = KioskController(self._clock, self._warnings)
+        setup = SetupController(args.authority_public)
+        theme = Theme(high_contrast=args.high_contrast, zoom=args.zoom)
+        window = front.hand_over(
+            lambda startup, check_in: KioskWindow(
+                controller,
+                lang=args.lang,
+                theme=theme,
+                setup=setup,
+                parent=front,
+                startup=startup,
+                check_in=check_in,
+            ),
+            controller.acknowledge_startup,
+            controller.check_in,
+        )
+        self.controller, self.window = controller, window
+        setup.failed.connect(self._handler.report)
+        self._handler.set_display(window.show_error)
+        controller.failed.connect(self._handler.report)
+        window.quit_requested.connect(self._quit)
+        early, self._early = self._early, []
+        for replay in early:
+            replay(controller)
+        self._setup = setup
+        self._gate.set()
+        if self._opening is not None:
+            self._opening.add_done_callback(self._opened.done.emit)
+        for name in PRELOAD:
+            self._next(functools.partial(_preload, name))
+
+    def _on_blocked(self, what: str) -> None:
+        if self.controller is not None:
+            self.controller.on_blocked(what)
+        else:
+            self._early.append(lambda controller: controller.on_blocked(what))
+
+    def _on_suspicious(self, code: str, detail: str) -> None:
+        if self.controller is not None:
+            self.controller.on_suspicious(code, detail)
+        else:
+            self._early.append(lambda controller: controller.on_suspicious(code, detail))
+
+    def _on_opened(self, future: Future[OpenedKiosk]) -> None:
+        error = future.exception()
+        if error is not None:
+            self._handler.report(error)
+            return
+        result = future.result()
+        self._backends.append(result.backend)
+        if self._setup is not None:
+            self._setup.attach(result.backend, result.state)
+
+    def _quit(self) -> None:
+        self._lockdown.release()
+        self._app.quit()
+
+    def close(self) -> None:
+        """Close the controller and any store not handed to it, clean up a kit import."""
+        self._gate.set()  # never leave the store thread waiting on the way out
+        controller = self.controller
+        attached = controller is not None and controller.is_ready
+        if controller is not None:
+            controller.close()
+        for backend in self._backends:
+            if not attached:
+                backend.close()
+        window = self.window
+        flow = window.setup_flow if window is not None else None
+        if flow is not None and flow.session is not None:
+            flow.session.cleanup()
 
 
-def run_kiosk(
-    args: argparse.Namespace,
-    opening: Future[OpenedKiosk],
-    clock: Clock,
-    painted: threading.Event | None = None,
-) -> int:
-    """Build the window, attach the stores when ``opening`` is done, run until the kiosk closes.
+def run_kiosk(args: argparse.Namespace, provider: KeyProvider, clock: Clock) -> int:
+    """Show the first screen, load the rest behind it, run until the kiosk closes.
 
     Args:
-        painted: set at the window's first paint (``open_kiosk`` waits for it to read the kit).
+        provider: protects the data folder's keys (used on the store thread).
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -97,58 +237,20 @@ def run_kiosk(
     handler = ErrorHandler()
     handler.install()
     translators = install_translators(app, args.lang)
-    theme = Theme(high_contrast=args.high_contrast, zoom=args.zoom)
-    apply_theme(app, theme)
-    warnings = run_checks(len(app.screens()))
+    apply_theme(app, Theme(high_contrast=args.high_contrast, zoom=args.zoom))
+    warnings = tuple(run_checks(len(app.screens())))
     for warning in warnings:
-        logging.getLogger("kiosk.security").warning(
-            "start-up check: %s (%s)", warning.code, warning.detail
-        )
-    controller = KioskController(clock, warnings)
-    setup = SetupController(args.authority_public)
-    window = KioskWindow(controller, lang=args.lang, theme=theme, setup=setup)
-    setup.failed.connect(handler.report)
-    handler.set_display(window.show_error)
-    controller.failed.connect(handler.report)
+        security_log.warning("start-up check: %s (%s)", warning.code, warning.detail)
+    front = FrontWindow(warnings)
     lockdown = Lockdown(app, windowed=args.windowed)
-    lockdown.blocked.connect(controller.on_blocked)
-    lockdown.suspicious.connect(controller.on_suspicious)
+    loader = KioskLoader(app, args, provider, clock, front, lockdown, handler, warnings)
     lockdown.install()
-    lockdown.guard(window)
-
-    def quit_kiosk() -> None:
-        lockdown.release()
-        app.quit()
-
-    window.quit_requested.connect(quit_kiosk)
-    if painted is not None:
-        FirstPaint(window, painted)
-    opened = _Opened()
-    backends: list[KioskBackend] = []
-
-    def on_opened(future: Future[OpenedKiosk]) -> None:
-        error = future.exception()
-        if error is not None:
-            handler.report(error)
-            return
-        result = future.result()
-        backends.append(result.backend)
-        setup.attach(result.backend, result.state)
-
-    opened.done.connect(on_opened)
-    opening.add_done_callback(opened.done.emit)
+    front.painted.connect(loader.start)
+    lockdown.guard(front)
     try:
         status = app.exec()
     finally:
-        if painted is not None:
-            painted.set()  # never leave the store thread waiting for a paint on the way out
-        attached = controller.is_ready
-        controller.close()
-        for backend in backends:
-            if not attached:
-                backend.close()
-        if window.setup_flow is not None and window.setup_flow.session is not None:
-            window.setup_flow.session.cleanup()
+        loader.close()
         lockdown.uninstall()
         del translators
     return int(status)

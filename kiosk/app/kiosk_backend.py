@@ -8,8 +8,9 @@ store thread, so every setup call goes through ``run`` like the attempt store's.
 ``open_kiosk`` is the start of the app: it opens both stores and, on the store thread right after,
 reads where the kiosk stands (identity, installed kit), so that work overlaps the window's
 construction on the GUI thread instead of waiting for it. That read (decrypting and parsing the
-kit) can wait for the window's first paint (``gate``), so it does not compete with the window for
-the interpreter; the key derivation (which releases it) does not wait.
+kit) can wait for the kiosk window to be built (``gate``), so it does not compete with the window
+for the interpreter; the key derivation (which releases it) does not wait. The setup store's
+modules (the kit's seal and formats) are imported on the store thread, once the key is derived.
 """
 
 from __future__ import annotations
@@ -21,18 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from kiosk.store.kiosk_setup import KioskSetup
 from kiosk.store.service import Store
 
 if TYPE_CHECKING:
     from kiosk.app.setup_state import SetupState
     from kiosk.core.clock import Clock
     from kiosk.store.key_providers import KeyProvider
+    from kiosk.store.kiosk_setup import KioskSetup
     from kiosk.store.store_core import StoreCore
 
 T = TypeVar("T")
 
-# A first paint that never comes (a broken display) must not keep the kiosk from reading its kit.
+# A gate never set (a broken display, a start that failed) must not keep the kiosk from its kit.
 GATE_TIMEOUT_S = 2.0
 
 
@@ -51,6 +52,11 @@ class KioskBackend:
         """Open both stores on the store thread; the future gives the backend."""
         opened: Future[KioskBackend] = Future()
 
+        def open_setup() -> KioskSetup:
+            from kiosk.store.kiosk_setup import KioskSetup  # on the store thread
+
+            return KioskSetup.open(data_dir, provider, clock=clock)
+
         def store_opened(future: Future[Store]) -> None:
             error = future.exception()
             if error is not None:
@@ -66,9 +72,7 @@ class KioskBackend:
                 else:
                     opened.set_result(cls(store, done.result()))
 
-            store.run(
-                lambda _core: KioskSetup.open(data_dir, provider, clock=clock)
-            ).add_done_callback(setup_opened)
+            store.run(lambda _core: open_setup()).add_done_callback(setup_opened)
 
         Store.open_async(data_dir, provider, clock=clock).add_done_callback(store_opened)
         return opened
@@ -118,8 +122,9 @@ def open_kiosk(
 
     Args:
         gate: when given, the setup state (decrypting and reading the installed kit) is read
-            once it is set (at most ``GATE_TIMEOUT_S`` later): the window sets it at its first
-            paint, so that Python-heavy read does not compete with the window for the interpreter.
+            once it is set (at most ``GATE_TIMEOUT_S`` later): ``kiosk_app`` sets it once the
+            kiosk window is built, so that Python-heavy read does not compete with the window's
+            construction for the interpreter.
             The key derivation and the opening of the stores do not wait.
     """
     opened: Future[OpenedKiosk] = Future()
@@ -127,7 +132,7 @@ def open_kiosk(
     def read_state(_core: StoreCore, setup: KioskSetup) -> SetupState:
         if gate is not None:
             gate.wait(GATE_TIMEOUT_S)
-        from kiosk.app.setup_state import setup_state  # the kit's modules, after the first paint
+        from kiosk.app.setup_state import setup_state  # the kit's modules, after the window
 
         return setup_state(setup)
 

@@ -1,12 +1,12 @@
 """``kiosk``: the candidate's locked-down test application.
 
-Starts opening the kiosk's two encrypted stores (attempts, setup) on the store thread first, then
-builds the window (``kiosk.app.kiosk_app``, the Qt side) while they open. Not enrolled yet → the
-manager's enrolment screen; no kit installed (or the installed kit expired) → the kit import
-screen; otherwise the session of the installed kit opens and the candidates check in. This module
-imports no Qt, so the key derivation starts before PySide6 and the screens load; the installed kit
-is read once the window has painted (the start-up checks, then the check-in form, show while the
-data opens; a check-in sent before it is ready waits for it).
+Parses the command line and hands over to ``kiosk.app.kiosk_app`` (the Qt side), which paints a
+light first screen (the start-up checks, then the check-in form) at once and only then loads the
+rest behind it: the kiosk's two encrypted stores (attempts, setup) start opening on the store
+thread, the whole window is built, the installed kit is read. Not enrolled yet → the manager's
+enrolment screen; no kit installed (or the installed kit expired) → the kit import screen;
+otherwise the session of the installed kit opens and the candidates check in (a check-in sent
+before the data is ready waits for it). This module imports no Qt.
 
 Data folder (``--data-dir``): ``certkiosk.db`` + ``certkiosk.key`` (attempt logs),
 ``kiosk-setup.db`` + ``kiosk-setup.key`` (identity, pinned centre and authority, kits), their
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -114,14 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KioskError as exc:
         sys.stderr.write(f"kiosk: {exc.message}\n")
         return EXIT_USAGE
-    from kiosk.app.kiosk_backend import open_kiosk  # Qt-free: the stores start opening now
+    from kiosk.app.kiosk_app import run_kiosk  # PySide6 and the first screen; the rest after
 
-    clock = SystemClock()
-    painted = threading.Event()  # the kit is read once the window has painted
-    opening = open_kiosk(data_dir, provider, clock, painted)
-    from kiosk.app.kiosk_app import run_kiosk  # PySide6 and the screens, while they open
-
-    return run_kiosk(args, opening, clock, painted)
+    return run_kiosk(args, provider, SystemClock())
 
 
 if __name__ == "__main__":

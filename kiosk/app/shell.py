@@ -4,7 +4,8 @@ The shell renders each ``KioskView`` the controller emits by showing the matchin
 the keyboard focus to it when the screen changes); screens' signals become controller intents.
 Dialogs an item opened (attachments, the problem report) are closed as soon as the screen leaves the
 item, e.g. when the kiosk locks. The invigilator panel is built the first time it is needed, not
-before the candidate's first screen is painted.
+before the candidate's first screen is painted. In the kiosk the window sits inside the
+``FrontWindow``, adopting the start-up and check-in screens that window painted first.
 """
 
 from __future__ import annotations
@@ -72,7 +73,15 @@ class KioskWindow(QWidget):
         theme: Theme | None = None,
         setup: SetupController | None = None,
         parent: QWidget | None = None,
+        startup: StartupScreen | None = None,
+        check_in: CheckInScreen | None = None,
     ) -> None:
+        """Build the screens and wire them to ``controller``.
+
+        Args:
+            startup, check_in: the first two screens, already built and shown by the
+                ``FrontWindow`` before the rest of the kiosk loaded (new ones when None).
+        """
         super().__init__(parent)
         self.controller = controller
         self.lang = lang
@@ -85,8 +94,8 @@ class KioskWindow(QWidget):
         self._build_error_banner(outer)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
-        self.startup = StartupScreen()
-        self.check_in = CheckInScreen()
+        self.startup = startup if startup is not None else StartupScreen()
+        self.check_in = check_in if check_in is not None else CheckInScreen()
         self.waiting = WaitingScreen()
         self.instructions = InstructionsScreen()
         self.focus_warning = FocusWarningScreen()

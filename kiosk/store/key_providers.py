@@ -13,6 +13,9 @@ in the store's key file; the clear key never touches the disk. Providers:
   library (macOS Keychain), wrapping the database key with AES-256-GCM.
 
 ``os_key_provider()`` picks the OS provider for the running platform, or refuses clearly.
+
+AES-GCM (``cryptography``) is imported when a key is first sealed or unsealed (on the store
+thread), so choosing a provider costs the kiosk's start little before its first screen is painted.
 """
 
 from __future__ import annotations
@@ -24,8 +27,6 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.core.errors import AuthenticationError, EnvironmentFailure, InvalidInput
 
@@ -67,11 +68,16 @@ class KeyProvider(Protocol):
 
 
 def _aes_wrap(kek: bytes, key: bytes, context: bytes) -> dict[str, Any]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     return {"nonce": b64(nonce), "wrapped_key": b64(AESGCM(kek).encrypt(nonce, key, context))}
 
 
 def _aes_unwrap(kek: bytes, blob: Mapping[str, Any], context: bytes, what: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(kek).decrypt(unb64(blob, "nonce"), unb64(blob, "wrapped_key"), context)
     except InvalidTag:

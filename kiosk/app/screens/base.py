@@ -6,6 +6,8 @@ Each screen renders a ``KioskView`` and emits intents as Qt signals; it holds no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.view_model import KioskView
+if TYPE_CHECKING:
+    from kiosk.app.view_model import KioskView  # the core's state types load with the data
 
 COLUMN_MAX_WIDTH = 980
 

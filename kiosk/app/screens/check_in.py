@@ -6,12 +6,16 @@ The form can be shown before the kiosk's data is open; a form sent then waits po
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.app.check_in import CheckInForm, Refusal
 from kiosk.app.screens.base import ScreenBase, make_label
-from kiosk.app.view_model import KioskView
+
+if TYPE_CHECKING:
+    from kiosk.app.view_model import KioskView
 
 
 class CheckInScreen(ScreenBase):

@@ -7,12 +7,17 @@ check-in form keeps what the candidate types until the data is ready), the note 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.app.env_checks import EnvWarning
 from kiosk.app.screens.base import ScreenBase, make_label
-from kiosk.app.view_model import KioskView
+
+if TYPE_CHECKING:
+    from kiosk.app.view_model import KioskView
 
 
 class StartupScreen(ScreenBase):
@@ -67,7 +72,11 @@ class StartupScreen(ScreenBase):
 
     def show_view(self, view: KioskView) -> None:
         """Show the warnings the checks produced."""
-        self._warnings = view.warnings
+        self.show_warnings(view.warnings)
+
+    def show_warnings(self, warnings: Sequence[EnvWarning]) -> None:
+        """Show the checks' warnings (the first screen does so before the attempt's view exists)."""
+        self._warnings = tuple(warnings)
         self._show_warnings()
 
     def _line(self, code: str, ok_text: str, warn_text: str) -> str:
