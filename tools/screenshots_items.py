@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from kiosk.app.items import create_item_widget  # noqa: E402
 from kiosk.app.items.translation import load_content_translator  # noqa: E402
+from kiosk.app.kiosk_app import create_application  # noqa: E402
 from kiosk.app.problem_dialog import ProblemDialog, load_incident_categories  # noqa: E402
 from kiosk.app.theme import Theme, apply_theme  # noqa: E402
 from kiosk.app.viewers import open_attachment  # noqa: E402
@@ -171,8 +172,7 @@ def render(app: QApplication, lang: str) -> None:
 def main() -> None:
     """Render both languages."""
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+    app = create_application()
     QCoreApplication.setApplicationName("certkiosk")
     for lang in ("fr", "en"):
         render(app, lang)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from kiosk.app.env_checks import EnvWarning  # noqa: E402
-from kiosk.app.kiosk_app import install_translators  # noqa: E402
+from kiosk.app.kiosk_app import create_application, install_translators  # noqa: E402
 from kiosk.app.theme import Theme, apply_theme  # noqa: E402
 from kiosk.core.clock import FakeClock  # noqa: E402
 from kiosk.core.items import ItemType  # noqa: E402
@@ -322,7 +322,7 @@ def shoot_setup(lang: str, work: Path) -> list[str]:
 
 def main() -> int:
     """Write every screenshot; print their names."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = create_application()
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="certkiosk-shots-") as work:
         for lang in ("fr", "en"):

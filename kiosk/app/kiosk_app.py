@@ -2,12 +2,19 @@
 
 ``run_kiosk`` creates the application, applies the theme, runs the start-up checks and shows the
 ``FrontWindow`` (start-up checks, then the check-in form) locked down from its first paint; this
-module imports nothing heavy at import time. Once that window has painted, ``KioskLoader`` loads the
-rest in short steps on the event loop, so the candidate's input and the screen's paints pass between
-them: first the stores start opening on the store thread (Argon2id, SQLCipher), then the controller
-and the whole kiosk window are built around the two first screens, then the modules the data side
-needs next are loaded while the key is still being derived. The installed kit is read on the store
-thread once that window exists. A check-in sent before the data is ready waits for it.
+module imports nothing heavy at import time. Before that first paint only what the window needs
+runs: the application is created in the Fusion style (given on Qt's command line, not set after),
+the clipboard is isolated and focus watched, and the window refuses to close and swallows the quit
+keys that reach it from the moment it is shown. The application-wide key guard
+(``Lockdown.guard_keys``, which makes Python see every event of every widget) comes with the whole
+kiosk window, the first one that can open dialogs.
+
+Once the first window has painted, ``KioskLoader`` loads the rest in short steps on the event
+loop, so the candidate's input and the screen's paints pass between them: first the stores start
+opening on the store thread (Argon2id, SQLCipher), then the controller and the whole kiosk window
+are built around the two first screens, then the modules the data side needs next are loaded while
+the key is still being derived. The installed kit is read on the store thread once that window
+exists. A check-in sent before the data is ready waits for it.
 """
 
 from __future__ import annotations
@@ -19,7 +26,6 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
@@ -34,6 +40,8 @@ from kiosk.core.errors import Bug
 from kiosk.resources import resource_path
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from kiosk.app.controller import KioskController
     from kiosk.app.kiosk_backend import KioskBackend, OpenedKiosk
     from kiosk.app.setup_controller import SetupController
@@ -82,6 +90,20 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
+def create_application() -> QApplication:
+    """The running QApplication, or a new one in the Fusion style (the kiosk's look everywhere).
+
+    A new application gets its style from Qt's command line (``-style fusion``): setting it
+    afterwards (``setStyle``) hands a ``QStyle`` to Python, whose enumerations alone take some
+    6 ms of the start to build. An application created by someone else (tests) is set to Fusion.
+    """
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        existing.setStyle("Fusion")
+        return existing
+    return QApplication([*sys.argv[:1], "-style", "fusion"])
+
+
 def _preload(module: str) -> None:
     """Import ``module`` ahead of its first use."""
     importlib.import_module(module)
@@ -106,7 +128,7 @@ class KioskLoader(QObject):
         app: QApplication,
         args: argparse.Namespace,
         provider: KeyProvider,
-        clock: Clock,
+        clock: Clock | None,
         front: FrontWindow,
         lockdown: Lockdown,
         handler: ErrorHandler,
@@ -143,6 +165,10 @@ class KioskLoader(QObject):
     def _open_stores(self) -> None:
         from kiosk.app.kiosk_backend import open_kiosk  # Qt-free: the key derivation starts now
 
+        if self._clock is None:
+            from kiosk.core.clock import SystemClock
+
+            self._clock = SystemClock()
         self._opening = open_kiosk(self._args.data_dir, self._provider, self._clock, self._gate)
         self._next(self._build)
 
@@ -151,8 +177,9 @@ class KioskLoader(QObject):
         from kiosk.app.setup_controller import SetupController
         from kiosk.app.shell import KioskWindow
 
-        args, front = self._args, self._front
-        controller = KioskController(self._clock, self._warnings)
+        args, front, clock = self._args, self._front, self._clock
+        assert clock is not None  # set when the stores started opening
+        controller = KioskController(clock, self._warnings)
         setup = SetupController(args.authority_public)
         theme = Theme(high_contrast=args.high_contrast, zoom=args.zoom)
         window = front.hand_over(
@@ -169,6 +196,7 @@ class KioskLoader(QObject):
             controller.check_in,
         )
         self.controller, self.window = controller, window
+        self._lockdown.guard_keys()  # dialogs can open from now on
         setup.failed.connect(self._handler.report)
         self._handler.set_display(window.show_error)
         controller.failed.connect(self._handler.report)
@@ -225,14 +253,14 @@ class KioskLoader(QObject):
             flow.session.cleanup()
 
 
-def run_kiosk(args: argparse.Namespace, provider: KeyProvider, clock: Clock) -> int:
+def run_kiosk(args: argparse.Namespace, provider: KeyProvider, clock: Clock | None = None) -> int:
     """Show the first screen, load the rest behind it, run until the kiosk closes.
 
     Args:
         provider: protects the data folder's keys (used on the store thread).
+        clock: the kiosk's clock; the system clock (created with the stores) when None.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = create_application()
     app.setApplicationName("certkiosk")
     handler = ErrorHandler()
     handler.install()
@@ -244,7 +272,7 @@ def run_kiosk(args: argparse.Namespace, provider: KeyProvider, clock: Clock) -> 
     front = FrontWindow(warnings)
     lockdown = Lockdown(app, windowed=args.windowed)
     loader = KioskLoader(app, args, provider, clock, front, lockdown, handler, warnings)
-    lockdown.install()
+    lockdown.watch()
     front.painted.connect(loader.start)
     lockdown.guard(front)
     try:

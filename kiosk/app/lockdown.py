@@ -1,6 +1,7 @@
 """What an application can do to keep a candidate inside the kiosk (DESIGN.md "Lockdown").
 
-``Lockdown`` is one application-wide event filter plus a few signal connections:
+``Lockdown`` is an event filter (on the application, and on each guarded window from the moment it
+is shown) plus a few signal connections:
 
 - guarded windows are full screen, frameless and on top; closing them (window button, Alt+F4,
   ``close()``) is refused, and Esc and the usual quit/close shortcuts are swallowed — each refusal is
@@ -127,16 +128,21 @@ class Lockdown(QObject):
         self._own_text: str | None = None
         self._writing = False
         self._foreign_hint = False
-        self._installed = False
+        self._watching = False
+        self._keys_guarded = False
 
     # -- installation -------------------------------------------------------------------------
 
     def install(self) -> None:
-        """Start guarding: event filter, clipboard isolation, focus and screen watching."""
-        if self._installed:
+        """Start guarding the whole application: the watchers and the application-wide key guard."""
+        self.watch()
+        self.guard_keys()
+
+    def watch(self) -> None:
+        """Isolate the clipboard (cleared now) and watch focus and screens (once)."""
+        if self._watching:
             return
-        self._installed = True
-        self._app.installEventFilter(self)
+        self._watching = True
         clipboard = QGuiApplication.clipboard()
         clipboard.dataChanged.connect(self._on_clipboard_changed)
         self._clear_clipboard()
@@ -144,12 +150,26 @@ class Lockdown(QObject):
         self._app.screenAdded.connect(self._on_screen_added)
         self._app.aboutToQuit.connect(self._clear_clipboard)
 
+    def guard_keys(self) -> None:
+        """Swallow quit keys in every window of the application, dialogs included (once).
+
+        This is an application-wide event filter: Python then sees every event of every widget.
+        A guarded window already refuses to close and swallows the quit keys that reach it, so
+        the kiosk puts this filter in place when its first window with dialogs is built.
+        """
+        if self._keys_guarded:
+            return
+        self._keys_guarded = True
+        self._app.installEventFilter(self)
+
     def uninstall(self) -> None:
         """Stop guarding (end of process, tests); clears the clipboard one last time."""
-        if not self._installed:
+        if self._keys_guarded:
+            self._keys_guarded = False
+            self._app.removeEventFilter(self)
+        if not self._watching:
             return
-        self._installed = False
-        self._app.removeEventFilter(self)
+        self._watching = False
         clipboard = QGuiApplication.clipboard()
         clipboard.dataChanged.disconnect(self._on_clipboard_changed)
         self._app.applicationStateChanged.disconnect(self._on_application_state)
@@ -162,9 +182,12 @@ class Lockdown(QObject):
 
         Locked down, the window also takes its screen's whole geometry (and follows it when the
         resolution changes): in a bare X session without a window manager, ``showFullScreen``
-        alone leaves the window at its own size in a corner.
+        alone leaves the window at its own size in a corner. The window refuses to close (and
+        swallows the quit keys that reach it) from the moment it is shown, with or without the
+        application-wide guard (``guard_keys``).
         """
         self._guarded.append(window)
+        window.installEventFilter(self)
         if self._windowed:
             # development and the demo: half the screen (the console takes the other half),
             # unless the window was already given a size

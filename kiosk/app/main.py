@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.app.zoom import MAX_ZOOM, MIN_ZOOM
-from kiosk.core.clock import SystemClock
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.store.key_providers import KeyProvider, PassphraseProvider, os_key_provider
 
@@ -115,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from kiosk.app.kiosk_app import run_kiosk  # PySide6 and the first screen; the rest after
 
-    return run_kiosk(args, provider, SystemClock())
+    return run_kiosk(args, provider)  # the system clock, created as the stores open
 
 
 if __name__ == "__main__":

@@ -208,8 +208,11 @@ QLabel {{ border: {ring}px solid transparent; }}
 
 
 def apply_theme(app: QApplication, theme: Theme) -> None:
-    """Apply a theme to the whole application: style, palette, font size and style sheet."""
-    app.setStyle("Fusion")
+    """Apply a theme to the whole application: palette, font size and style sheet.
+
+    The style itself (Fusion) is chosen once, when the application is created
+    (``kiosk.app.kiosk_app.create_application``).
+    """
     app.setPalette(palette(theme))
     font = QFont(app.font())
     font.setPointSizeF(point_size(theme.zoom))

@@ -14,8 +14,9 @@ in the store's key file; the clear key never touches the disk. Providers:
 
 ``os_key_provider()`` picks the OS provider for the running platform, or refuses clearly.
 
-AES-GCM (``cryptography``) is imported when a key is first sealed or unsealed (on the store
-thread), so choosing a provider costs the kiosk's start little before its first screen is painted.
+Argon2id (``argon2-cffi``) and AES-GCM (``cryptography``) are imported when a key is first derived,
+sealed or unsealed (on the store thread), so choosing a provider costs the kiosk's start nothing
+measurable before its first screen is painted.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ import os
 import sys
 from collections.abc import Mapping
 from typing import Any, Protocol
-
-from argon2.low_level import Type, hash_secret_raw
 
 from kiosk.core.errors import AuthenticationError, EnvironmentFailure, InvalidInput
 
@@ -120,6 +119,8 @@ class PassphraseProvider:
         memo = (salt, t, m, p)
         kek = self._keks.get(memo)
         if kek is None:
+            from argon2.low_level import Type, hash_secret_raw
+
             kek = hash_secret_raw(self._secret, salt, t, m, p, KEY_BYTES, Type.ID)
             self._keks[memo] = kek
         return kek
