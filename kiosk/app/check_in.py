@@ -10,42 +10,29 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from kiosk.app.check_in_form import CheckInForm, Refusal
 
 if TYPE_CHECKING:
     from kiosk.seal.session_model import Candidate, SessionDetails
+
+__all__ = [
+    "CheckInForm",
+    "CheckInResult",
+    "Refusal",
+    "match_candidate",
+    "normalise_name",
+    "parse_birth_date",
+]
 
 _DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4})\s*$")
 _COMPACT_DATE_RE = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
 _SEPARATORS_RE = re.compile(r"[\s\-'’‐]+")
 
 
-class Refusal(StrEnum):
-    """Why a check-in was refused (the screen turns it into a sentence)."""
-
-    MISSING_FIELD = "missing_field"
-    BAD_DATE = "bad_date"
-    WRONG_SESSION = "wrong_session"
-    NOT_FOUND = "not_found"
-    ALREADY_TAKEN = "already_taken"
-
-
-@dataclass(frozen=True, slots=True)
-class CheckInForm:
-    """What the candidate typed."""
-
-    session_number: str
-    access_code: str
-    last_name: str
-    first_name: str
-    birth_date: str
-
-
-@dataclass(frozen=True, slots=True)
-class CheckInResult:
+class CheckInResult(NamedTuple):
     """The matched candidate, or why there is none."""
 
     candidate: Candidate | None

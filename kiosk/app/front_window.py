@@ -21,7 +21,7 @@ from kiosk.app.screens.check_in import CheckInScreen
 from kiosk.app.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
-    from kiosk.app.check_in import CheckInForm
+    from kiosk.app.check_in_form import CheckInForm
     from kiosk.app.env_checks import EnvWarning
     from kiosk.app.shell import KioskWindow
 

@@ -18,6 +18,7 @@ What only the operating system can do (Ctrl+Alt+Del, other sessions) is ``packag
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from collections.abc import Callable
@@ -30,11 +31,6 @@ log = logging.getLogger(__name__)
 
 WDA_EXCLUDEFROMCAPTURE = 0x11
 
-# Standard key sequences that would close or quit something.
-_QUIT_SEQUENCES = (
-    QKeySequence.StandardKey.Quit,
-    QKeySequence.StandardKey.Close,
-)
 # Explicit chords, whatever the platform's standard bindings are.
 _QUIT_CHORDS = {
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
@@ -88,6 +84,12 @@ def exclude_from_capture(
     return ok
 
 
+@functools.cache
+def _quit_sequences() -> tuple[QKeySequence.StandardKey, ...]:
+    """Standard key sequences that would close or quit something (built at the first key)."""
+    return (QKeySequence.StandardKey.Quit, QKeySequence.StandardKey.Close)
+
+
 def is_quit_shortcut(event: QKeyEvent) -> bool:
     """Whether a key event is Esc or one of the usual close/quit chords."""
     key = Qt.Key(event.key())
@@ -96,7 +98,7 @@ def is_quit_shortcut(event: QKeyEvent) -> bool:
     mods = event.modifiers() & _MODIFIER_MASK
     if (key, mods) in _QUIT_CHORDS:
         return True
-    return any(event.matches(seq) for seq in _QUIT_SEQUENCES)
+    return any(event.matches(seq) for seq in _quit_sequences())
 
 
 class Lockdown(QObject):

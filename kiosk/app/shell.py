@@ -11,7 +11,6 @@ before the candidate's first screen is painted. In the kiosk the window sits ins
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -243,7 +242,7 @@ class KioskWindow(QWidget):
 
     def zoom(self, step: int) -> None:
         """Make text bigger or smaller (100–200 %)."""
-        self.theme = replace(self.theme, zoom=next_zoom(self.theme.zoom, step))
+        self.theme = self.theme.zoomed(next_zoom(self.theme.zoom, step))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.theme)

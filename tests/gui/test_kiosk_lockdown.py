@@ -258,3 +258,59 @@ def test_windowed_mode_opens_at_a_usable_size(qtbot) -> None:
     lockdown.guard(window)
     area = QGuiApplication.primaryScreen().availableGeometry()
     assert window.width() >= min(800, area.width()) and window.height() >= min(600, area.height())
+
+
+def test_a_guarded_window_refuses_to_close_before_the_application_wide_guard(qtbot) -> None:
+    """The first window is shown before ``guard_keys``: closing and quit keys reaching it still fail."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    app = QApplication.instance()
+    lockdown = Lockdown(app, windowed=True)
+    blocked: list[str] = []
+    lockdown.blocked.connect(blocked.append)
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = QLineEdit(window)
+    QVBoxLayout(window).addWidget(field)
+    lockdown.guard(window)
+    assert window.close() is False
+    _press(field, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    _press(field, Qt.Key.Key_Escape)
+    _press(field, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "Dupont")
+    assert window.isVisible() and field.text() == "Dupont"
+    assert blocked == ["close", "key:Alt+F4", "key:Esc", "key:Ctrl+W"]
+    lockdown.release()
+    assert window.close() is True
+
+
+def test_the_key_guard_reaches_windows_that_are_not_guarded(qtbot) -> None:
+    """Dialogs are separate windows: once ``guard_keys`` is on, their quit keys are swallowed too."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    app = QApplication.instance()
+    lockdown = Lockdown(app, windowed=True)
+    blocked: list[str] = []
+    lockdown.blocked.connect(blocked.append)
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.show()
+    lockdown.guard_keys()
+    try:
+        _press(field, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
+        assert blocked == ["key:Esc"]
+    finally:
+        lockdown.uninstall()
+    _press(field, Qt.Key.Key_Escape)  # without the guard, Esc closes a dialog
+    assert not dialog.isVisible()
+
+
+def test_the_kiosk_application_uses_the_fusion_style() -> None:
+    from kiosk.app.kiosk_app import create_application
+
+    app = create_application()
+    assert app is QApplication.instance()
+    assert app.style().name().lower() == "fusion"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from kiosk.app.check_in import CheckInForm, Refusal
+from kiosk.app.check_in_form import CheckInForm, Refusal
 from kiosk.app.screens.base import ScreenBase, make_label
 
 if TYPE_CHECKING:
