@@ -8,7 +8,7 @@ reported as a duplicate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from authority.attempt_check import ScoreInputs, check_assembly, replay_attempt, score_inputs
@@ -21,8 +21,9 @@ from kiosk.seal.canonical import canonical_bytes, parse_json
 from kiosk.seal.content_pack import open_content_pack, read_scoring_keys
 from kiosk.seal.keys import KeyPair
 from kiosk.seal.record import Record
-from kiosk.seal.result_bundle import ResultBundle, open_result_bundle
+from kiosk.seal.result_bundle import BundleInfo, ResultBundle, open_result_bundle
 from kiosk.seal.session_model import Candidate, SessionDetails
+from kiosk.seal.timestamps import to_iso
 from kiosk.seal.trust import Trust
 
 RESULTS_FORMAT = "certkiosk/results"
@@ -56,6 +57,42 @@ def load_session_record(
     details = SessionDetails.from_dict(rec.data.get("session"), "session")
     candidates = [Candidate.from_dict(c, "candidate") for c in rec.array("candidates")]
     return details, candidates, rec.text("pack_id")
+
+
+# A session's day is a local date; the certificate's dates are UTC instants. Its validity must
+# overlap that day as seen from any time zone (UTC−12 to UTC+14).
+_DAY_SLACK_BEFORE = timedelta(hours=14)
+_DAY_SLACK_AFTER = timedelta(hours=12)
+
+
+def check_centre_certificate(info: BundleInfo, details: SessionDetails, now: datetime) -> None:
+    """The centre certificate that signed the bundle is valid now or was on the session's day.
+
+    The day comes from the authority's own schedule record, not from the bundle, so a certificate
+    that has expired (or been renewed) since still vouches for the sessions held while it was
+    valid: a bundle that reaches the authority late is not refused for that.
+
+    Raises:
+        IntegrityError: the certificate covers neither today nor the session's day.
+    """
+    centre = info.signer.centre
+    if centre is None:
+        raise IntegrityError("result bundle carries no centre certificate")
+    if centre.valid_at(now):
+        return
+    try:
+        day = datetime.fromisoformat(details.date).replace(tzinfo=UTC)
+    except ValueError:
+        raise IntegrityError(
+            f"session {details.session_id}: unreadable date {details.date!r}"
+        ) from None
+    first, last = day - _DAY_SLACK_BEFORE, day + timedelta(days=1) + _DAY_SLACK_AFTER
+    if centre.not_after < first or centre.not_before > last:
+        raise IntegrityError(
+            f"centre certificate of {centre.centre_id} is valid neither on {to_iso(now)} nor on "
+            f"the session day {details.date} "
+            f"(valid {to_iso(centre.not_before)} to {to_iso(centre.not_after)})"
+        )
 
 
 def _session_state(bundle: ResultBundle) -> SessionState:
@@ -102,7 +139,8 @@ def ingest_bundle(home: AuthorityHome, data: bytes, keys: KeyPair, now: datetime
     Raises:
         InvalidInput, IntegrityError: the bundle as a whole is refused (nothing stored).
     """
-    bundle = open_result_bundle(data, Trust(keys.public, now), keys)
+    # the certificate's dates are judged against the session's day, once it is known
+    bundle = open_result_bundle(data, Trust(keys.public, now, centre_dates_now=False), keys)
     info = bundle.info
     path = _results_path(home, info.session_id)
     if path.exists():
@@ -110,6 +148,7 @@ def ingest_bundle(home: AuthorityHome, data: bytes, keys: KeyPair, now: datetime
         if previous.get("bundle_sha256") == info.sha256:
             return _report_from(previous, duplicate=True)
     details, candidates, pack_id = load_session_record(home, info.session_id)
+    check_centre_certificate(info, details, now)
     if details.centre_id != info.centre_id:
         raise IntegrityError(
             f"session {info.session_id} was scheduled for centre "

@@ -1,7 +1,10 @@
 """Who may sign what: the trust policy applied before any content is read.
 
 The authority signs centre certificates, content packs and session packages. A centre signs its
-result bundles and carries its authority-signed certificate, which must be valid at ``now``.
+result bundles and carries its authority-signed certificate, which must be valid at ``now`` —
+unless the caller judges its dates itself (``centre_dates_now=False``): the authority's ingest
+also accepts a certificate that covered the day of the session it scheduled, so a bundle of a
+session held while the certificate was valid is still accepted after it has expired.
 An enrolment request is self-signed. Anything else is refused.
 """
 
@@ -37,10 +40,15 @@ class SignerInfo:
 
 @dataclass(frozen=True, slots=True)
 class Trust:
-    """The authority's public keys and the date used to judge certificate validity."""
+    """The authority's public keys and the date used to judge certificate validity.
+
+    ``centre_dates_now=False``: a centre certificate's authority signature and keys are checked,
+    its validity dates are left to the caller (who must check them against another moment).
+    """
 
     authority: PublicIdentity
     now: datetime
+    centre_dates_now: bool = True
 
     def policy(self, kind: Kind, signer: bytes, certificate: bytes) -> SignerInfo:
         """Decide whether ``signer`` may sign ``kind``.
@@ -59,7 +67,8 @@ class Trust:
             if not certificate:
                 raise IntegrityError("result bundle carries no centre certificate")
             try:
-                centre = read_centre_certificate(certificate, self.authority, self.now)
+                moment = self.now if self.centre_dates_now else None
+                centre = read_centre_certificate(certificate, self.authority, moment)
             except IntegrityError as exc:
                 raise IntegrityError(f"result bundle: {exc.message}") from None
             except InvalidInput as exc:  # a malformed embedded certificate

@@ -195,3 +195,131 @@ def test_abandoned_test_with_technical_reason_and_jury_rescore(
     after = _results(w)["candidates"][cand.candidate_id]
     assert after["jury"]["neutralize"] == [answered[0]]
     assert main(["rescore", *w["common"], "--session", sid, "--neutralize", "no-such-item"]) == 2
+
+
+def _certificate(w: dict[str, Any], not_before: str, days: int) -> Any:
+    """Another authority-signed certificate for the same centre keys, valid ``days`` from then."""
+    from datetime import datetime
+
+    from kiosk.seal.centre_certificate import (
+        issue_centre_certificate,
+        read_centre_certificate,
+        read_enrolment_request,
+    )
+
+    authority = AuthorityHome(w["home"]).unlock("pp")
+    request = read_enrolment_request(w["centre"].request)
+    start = datetime.fromisoformat(not_before)
+    data = issue_centre_certificate(authority, request, start, days)
+    return read_centre_certificate(data, authority.public)
+
+
+def _bundle_signed_with(w: dict[str, Any], cert: Any, signed_at: str) -> bytes:
+    from datetime import datetime
+
+    session = w["session"]
+    cand = session.candidates[0]
+    sid = session.details.session_id
+    attempts = {cand.candidate_id: attempt_log(cand, sid, w["pack"].items, w["keys"]).dicts()}
+    log = session_log(sid, sorted(attempts))
+    return export_result_bundle(
+        w["centre"].keys,
+        cert,
+        session,
+        attempts,
+        log.dicts(),
+        {"comment": "RAS"},
+        "build-abc123",
+        datetime.fromisoformat(signed_at),
+    )
+
+
+def test_a_late_bundle_is_accepted_when_the_certificate_covered_the_session_day(
+    scheduled: dict[str, Any],
+) -> None:
+    """Session on 15/03/2026 under a certificate that expired on 31/03: ingested in November."""
+    from authority.ingest import ingest_bundle
+
+    w = scheduled
+    assert w["session"].details.date == "2026-03-15"
+    cert = _certificate(w, "2026-03-01T00:00:00+00:00", 30)
+    data = _bundle_signed_with(w, cert, "2026-03-15T17:00:00+00:00")
+    keys = AuthorityHome(w["home"]).unlock("pp")
+    report = ingest_bundle(AuthorityHome(w["home"]), data, keys, utc_now())
+    first = w["session"].candidates[0].candidate_id
+    assert report.scored[first] == "validated"
+    assert not report.refused
+
+
+def test_a_bundle_is_refused_when_the_certificate_covers_neither_today_nor_the_session_day(
+    scheduled: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    w = scheduled
+    cert = _certificate(w, "2026-01-01T00:00:00+00:00", 30)  # January only: the session is in March
+    path = w["tmp"] / "january.ckbndl"
+    path.write_bytes(_bundle_signed_with(w, cert, "2026-01-20T17:00:00+00:00"))
+    capsys.readouterr()
+    assert main(["ingest", *w["common"], str(path)]) != 0
+    err = capsys.readouterr().err
+    assert "valid neither on" in err and "the session day 2026-03-15" in err
+    assert not (w["home"] / "results" / w["session"].details.session_id).exists()
+
+
+@pytest.mark.parametrize(
+    ("not_after", "accepted"),
+    [
+        ("2026-03-14T10:30:00+00:00", True),  # 15/03 has begun at UTC+14 (10:00 UTC on 14/03)
+        ("2026-03-14T09:30:00+00:00", False),  # expired before the session day began anywhere
+    ],
+)
+def test_the_session_day_is_judged_across_time_zones(not_after: str, accepted: bool) -> None:
+    from datetime import datetime
+
+    from authority.ingest import check_centre_certificate
+    from kiosk.core.errors import IntegrityError
+    from kiosk.seal.centre_certificate import CentreCertificate
+    from kiosk.seal.keys import PublicIdentity
+    from kiosk.seal.result_bundle import BundleInfo
+    from kiosk.seal.session_model import SessionDetails
+    from kiosk.seal.trust import SignerInfo
+
+    keys = PublicIdentity(b"\x01" * 32, b"\x02" * 32)
+    cert = CentreCertificate(
+        "CTR-01",
+        "Centre",
+        keys,
+        datetime.fromisoformat("2025-03-14T00:00:00+00:00"),
+        datetime.fromisoformat(not_after),
+        "authority",
+        b"\x03" * 32,
+        b"",
+    )
+    info = BundleInfo(
+        "S1",
+        "CTR-01",
+        "P1",
+        "b",
+        ("c001",),
+        cert.not_after,
+        "0" * 64,
+        SignerInfo("centre", "k", cert),
+    )
+    details = SessionDetails(
+        "S1",
+        "CTR-01",
+        "Centre",
+        "1 rue",
+        "Salle 2",
+        "Claire",
+        "2026-03-15",
+        "09:30",
+        120,
+        "BCDF23",
+        8,
+    )
+    today = datetime.fromisoformat("2026-11-26T12:00:00+00:00")
+    if accepted:
+        check_centre_certificate(info, details, today)
+    else:
+        with pytest.raises(IntegrityError, match="valid neither"):
+            check_centre_certificate(info, details, today)
