@@ -11,7 +11,10 @@
 #     starts it again within 2 s whenever it ends;
 #   - VT switching and the X "zap" keys off (cage without -s, XKB option srvrkeys:none, no
 #     getty on other consoles), Ctrl+Alt+Del reboot off, magic SysRq off; any display manager
-#     disabled.
+#     disabled;
+#   - a udev rule: a USB stick (FAT32 or exFAT) plugged in is mounted by systemd-mount in
+#     /media/certkiosk/<device>, owned by the account (no exec, no suid, no devices), for the
+#     kit to come in and the exports to go out; it goes away when the stick is pulled.
 # What the machine was like before is recorded once in /etc/certkiosk/setup-state;
 # remove-kiosk-session.sh puts it back without the app's help.
 #
@@ -23,7 +26,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=packaging/linux/kiosk-common.sh
 . "$HERE/kiosk-common.sh"
 
-PACKAGES=(cage dbus libpam-systemd xkb-data libgl1 libegl1 fontconfig-config fonts-dejavu-core
+PACKAGES=(cage dbus libpam-systemd udev xkb-data libgl1 libegl1 fontconfig-config fonts-dejavu-core
   libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0)
 
 usage() {
@@ -234,6 +237,36 @@ To restore it: boot the "recovery mode" GRUB entry (or log in over SSH) and run,
 EOF
 }
 
+# The account's numeric uid and gid (FAT and exFAT take numbers); a placeholder in a dry run made
+# before the account exists.
+account_ids() {
+  if id -u "$KIOSK_USER" >/dev/null 2>&1; then
+    printf '%s %s\n' "$(id -u "$KIOSK_USER")" "$(id -g "$KIOSK_USER")"
+  else
+    printf '<uid-of-%s> <gid-of-%s>\n' "$KIOSK_USER" "$KIOSK_USER"
+  fi
+}
+
+write_usb_rule() {
+  local uid gid
+  read -r uid gid <<<"$(account_ids)"
+  say "USB sticks (FAT32, exFAT) mounted for $KIOSK_USER in $USB_MOUNT_ROOT/<device> (no exec, suid or devices)"
+  # systemd-mount asks systemd to mount (udev's own mounts would be invisible to the session);
+  # the mount unit is bound to the device, so pulling the stick removes it.
+  write_file "$USB_RULE_FILE" 0644 root:root <<EOF
+# certkiosk: a USB stick plugged into the exam kiosk is mounted for the kiosk account, so the
+# kiosk kit can be imported and the attempts exported. Installed by install-kiosk-session.sh.
+ACTION!="add", GOTO="certkiosk_usb_end"
+SUBSYSTEM!="block", GOTO="certkiosk_usb_end"
+ENV{ID_BUS}!="usb", GOTO="certkiosk_usb_end"
+ENV{ID_FS_USAGE}!="filesystem", GOTO="certkiosk_usb_end"
+ENV{ID_FS_TYPE}!="vfat|exfat", GOTO="certkiosk_usb_end"
+RUN{program}+="/usr/bin/systemd-mount --no-block --collect --options=uid=$uid,gid=$gid,umask=0077,nosuid,nodev,noexec \$devnode $USB_MOUNT_ROOT/%k"
+LABEL="certkiosk_usb_end"
+EOF
+  run install -d -m 0755 "$USB_MOUNT_ROOT"
+}
+
 activate() {
   local dm
   dm="$(basename "$(readlink /etc/systemd/system/display-manager.service 2>/dev/null || echo none)")"
@@ -245,6 +278,9 @@ activate() {
   run systemctl disable "getty@$KIOSK_TTY.service"
   run systemctl mask ctrl-alt-del.target
   run sysctl -q -w kernel.sysrq=0
+  if [ "$DRY_RUN" = 1 ] || command -v udevadm >/dev/null 2>&1; then
+    run udevadm control --reload
+  fi
   run systemctl daemon-reload
   say "enabling $UNIT at boot (reboot to start the kiosk session)"
   run systemctl enable "$UNIT"
@@ -256,5 +292,6 @@ create_account
 install_bundle
 make_passphrase
 write_session
+write_usb_rule
 activate
 say "done: reboot to start the kiosk session. Restore with remove-kiosk-session.sh."

@@ -17,6 +17,8 @@ PAM_FILE="/etc/pam.d/certkiosk-session"
 LOGIND_DROPIN="/etc/systemd/logind.conf.d/90-certkiosk.conf"
 SYSTEM_DROPIN="/etc/systemd/system.conf.d/90-certkiosk.conf"
 SYSCTL_FILE="/etc/sysctl.d/90-certkiosk.conf"
+USB_RULE_FILE="/etc/udev/rules.d/90-certkiosk-usb.rules"   # USB sticks mounted for the account
+USB_MOUNT_ROOT="/media/certkiosk"                          # where they appear (the kiosk looks there)
 KIOSK_TTY="tty1"
 
 DRY_RUN=0

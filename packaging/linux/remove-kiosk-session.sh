@@ -56,10 +56,18 @@ say "stopping and disabling $UNIT (the kiosk session)"
 if [ "$DRY_RUN" = 1 ] || [ "$(unit_state "$UNIT")" != "absent" ] || [ -e "$UNIT_FILE" ]; then
   run systemctl disable --now "$UNIT"
 fi
-say "removing the session, its PAM service and the console, Ctrl+Alt+Del and SysRq settings"
-for path in "$UNIT_FILE" "$PAM_FILE" "$LOGIND_DROPIN" "$SYSTEM_DROPIN" "$SYSCTL_FILE"; do
+say "removing the session, its PAM service, the USB rule, the console, Ctrl+Alt+Del and SysRq settings"
+for path in "$UNIT_FILE" "$PAM_FILE" "$LOGIND_DROPIN" "$SYSTEM_DROPIN" "$SYSCTL_FILE" \
+  "$USB_RULE_FILE"; do
   remove_path "$path"
 done
+# The sticks' mount folder is never emptied (a stick may still be mounted there): removed if empty.
+if [ "$DRY_RUN" = 1 ] || [ -d "$USB_MOUNT_ROOT" ]; then
+  run rmdir --ignore-fail-on-non-empty "$USB_MOUNT_ROOT"
+fi
+if [ "$DRY_RUN" = 1 ] || command -v udevadm >/dev/null 2>&1; then
+  run udevadm control --reload
+fi
 run systemctl daemon-reload
 
 if [ "$CTRL_ALT_DEL" != "masked" ]; then

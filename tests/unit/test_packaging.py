@@ -395,6 +395,35 @@ def test_install_records_the_previous_state_for_the_restore(install_plan):
         assert f"    | {key}" in install_plan
 
 
+def test_install_mounts_usb_sticks_for_the_kiosk_account_only(install_plan):
+    assert "would write: /etc/udev/rules.d/90-certkiosk-usb.rules" in install_plan
+    rule = [line[6:] for line in install_plan.splitlines() if line.startswith("    | ")]
+    run = next(line for line in rule if line.startswith("RUN{program}+="))
+    assert 'ENV{ID_BUS}!="usb", GOTO="certkiosk_usb_end"' in rule
+    assert 'ENV{ID_FS_TYPE}!="vfat|exfat", GOTO="certkiosk_usb_end"' in rule
+    assert 'ACTION!="add", GOTO="certkiosk_usb_end"' in rule
+    # mounted by systemd (visible to the session, gone when the stick is pulled), owned by the
+    # kiosk account alone, nothing on it can run
+    assert run.startswith('RUN{program}+="/usr/bin/systemd-mount --no-block --collect ')
+    assert "uid=<uid-of-certkiosk>,gid=<gid-of-certkiosk>,umask=0077" in run
+    assert "nosuid,nodev,noexec" in run
+    assert run.endswith('$devnode /media/certkiosk/%k"')
+    assert "udevadm control --reload" in install_plan
+
+
+def test_the_kiosk_looks_for_sticks_where_the_session_mounts_them():
+    from kiosk.app.screens.folder_field import MOUNT_ROOTS
+
+    common = (LINUX / "kiosk-common.sh").read_text(encoding="utf-8")
+    root = next(
+        line.split("=", 1)[1].split("#")[0].strip().strip('"')
+        for line in common.splitlines()
+        if line.startswith("USB_MOUNT_ROOT=")
+    )
+    # removable_folders() lists mounts one or two levels below each root: /media/certkiosk/sdb1
+    assert Path(root).parent in MOUNT_ROOTS
+
+
 def test_dry_run_changes_nothing(built_kiosk):
     before = {p: p.exists() for p in (Path("/etc/certkiosk"), Path("/opt/certkiosk"))}
     _dry(INSTALL, "--no-apt", "--bundle", str(built_kiosk))
@@ -416,6 +445,10 @@ def test_remove_undoes_every_change(install_plan):
     ):
         assert f"would remove (if present): {path}" in plan
         assert path in install_plan  # only what the installer wrote
+    assert "would remove (if present): /etc/udev/rules.d/90-certkiosk-usb.rules" in plan
+    # the sticks' mount folder is never emptied: a stick may still be mounted there
+    assert "rmdir --ignore-fail-on-non-empty /media/certkiosk" in plan
+    assert "would remove (if present): /media/certkiosk" not in plan
     assert "systemctl unmask ctrl-alt-del.target" in plan
     assert "systemctl enable getty@tty1.service" in plan
     assert "userdel" not in plan and "kept: the kiosk's data in /var/lib/certkiosk/data" in plan
