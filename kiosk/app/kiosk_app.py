@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app.env_checks import EnvWarning, run_checks
@@ -41,6 +41,8 @@ from kiosk.resources import resource_path
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from PySide6.QtCore import QTranslator
 
     from kiosk.app.controller import KioskController
     from kiosk.app.kiosk_backend import KioskBackend, OpenedKiosk
@@ -74,6 +76,8 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     )
     if lang == "fr":
         return []
+    from PySide6.QtCore import QTranslator
+
     from kiosk.app.items.translation import load_content_translator
 
     translators = []

@@ -22,10 +22,14 @@ import functools
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence, QScreen
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # their Python types load with the first key event or screen, not at start
+    from PySide6.QtGui import QKeyEvent, QScreen
 
 log = logging.getLogger(__name__)
 
@@ -227,14 +231,16 @@ class Lockdown(QObject):
             event.ignore()
             self.blocked.emit("close")
             return True
-        is_key = etype in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
-        if is_key and isinstance(event, QKeyEvent) and is_quit_shortcut(event):
-            if etype == QEvent.Type.KeyPress and not event.isAutoRepeat():
-                combo = QKeySequence(event.keyCombination()).toString()
-                self.blocked.emit(f"key:{combo}")
-            event.accept()
-            return True
-        return False
+        if etype not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        key = cast("QKeyEvent", event)  # what Qt delivers for these two event types
+        if not is_quit_shortcut(key):
+            return False
+        if etype == QEvent.Type.KeyPress and not key.isAutoRepeat():
+            combo = QKeySequence(key.keyCombination()).toString()
+            self.blocked.emit(f"key:{combo}")
+        key.accept()
+        return True
 
     # -- clipboard -----------------------------------------------------------------------------
 
