@@ -13,7 +13,7 @@ from typing import Any
 
 from authority.attempt_check import ScoreInputs, check_assembly, replay_attempt, score_inputs
 from authority.home import AuthorityHome
-from kiosk.core.errors import Bug, IntegrityError, InvalidInput
+from kiosk.core.errors import Bug, IntegrityError, InvalidInput, UserError
 from kiosk.core.events import event_from_dict, verify_chain
 from kiosk.core.session_log import SessionState, fold_session
 from kiosk.seal.atomic import write_atomic
@@ -21,7 +21,12 @@ from kiosk.seal.canonical import canonical_bytes, parse_json
 from kiosk.seal.content_pack import open_content_pack, read_scoring_keys
 from kiosk.seal.keys import KeyPair
 from kiosk.seal.record import Record
-from kiosk.seal.result_bundle import BundleInfo, ResultBundle, open_result_bundle
+from kiosk.seal.result_bundle import (
+    BundleInfo,
+    ResultBundle,
+    open_result_bundle,
+    verify_result_bundle,
+)
 from kiosk.seal.session_model import Candidate, SessionDetails
 from kiosk.seal.timestamps import to_iso
 from kiosk.seal.trust import Trust
@@ -59,38 +64,51 @@ def load_session_record(
     return details, candidates, rec.text("pack_id")
 
 
-# A session's day is a local date; the certificate's dates are UTC instants. Its validity must
-# overlap that day as seen from any time zone (UTC−12 to UTC+14).
-_DAY_SLACK_BEFORE = timedelta(hours=14)
-_DAY_SLACK_AFTER = timedelta(hours=12)
+# A session's date and time are local; the certificate's dates are UTC instants. The session may
+# have been held anywhere from UTC−12 to UTC+14: its start is within these bounds of the local time
+# read as UTC, and it lasted at most its duration (extra time included, a few hours at most).
+_EARLIEST_OFFSET = timedelta(hours=14)
+_LATEST_OFFSET = timedelta(hours=12)
+_LONGEST_EXTRA = timedelta(hours=2)
+
+
+def session_window(details: SessionDetails) -> tuple[datetime, datetime]:
+    """The UTC instants between which the session was held, whatever the centre's time zone.
+
+    Raises:
+        IntegrityError: the schedule record's date or time is unreadable.
+    """
+    try:
+        start = datetime.fromisoformat(f"{details.date}T{details.time}").replace(tzinfo=UTC)
+    except ValueError:
+        raise IntegrityError(
+            f"session {details.session_id}: unreadable date {details.date!r} {details.time!r}"
+        ) from None
+    end = start + timedelta(minutes=details.duration_minutes) + _LONGEST_EXTRA
+    return start - _EARLIEST_OFFSET, end + _LATEST_OFFSET
 
 
 def check_centre_certificate(info: BundleInfo, details: SessionDetails, now: datetime) -> None:
-    """The centre certificate that signed the bundle is valid now or was on the session's day.
+    """The centre certificate that signed the bundle is valid now or was during the session.
 
-    The day comes from the authority's own schedule record, not from the bundle, so a certificate
-    that has expired (or been renewed) since still vouches for the sessions held while it was
-    valid: a bundle that reaches the authority late is not refused for that.
+    The session's date and time come from the authority's own schedule record, not from the
+    bundle, so a certificate that has expired (or been renewed) since still vouches for the
+    sessions held while it was valid: a bundle that reaches the authority late is not refused for
+    that.
 
     Raises:
-        IntegrityError: the certificate covers neither today nor the session's day.
+        IntegrityError: the certificate covers neither now nor the session.
     """
     centre = info.signer.centre
     if centre is None:
         raise IntegrityError("result bundle carries no centre certificate")
     if centre.valid_at(now):
         return
-    try:
-        day = datetime.fromisoformat(details.date).replace(tzinfo=UTC)
-    except ValueError:
-        raise IntegrityError(
-            f"session {details.session_id}: unreadable date {details.date!r}"
-        ) from None
-    first, last = day - _DAY_SLACK_BEFORE, day + timedelta(days=1) + _DAY_SLACK_AFTER
+    first, last = session_window(details)
     if centre.not_after < first or centre.not_before > last:
         raise IntegrityError(
-            f"centre certificate of {centre.centre_id} is valid neither on {to_iso(now)} nor on "
-            f"the session day {details.date} "
+            f"centre certificate of {centre.centre_id} is valid neither on {to_iso(now)} nor "
+            f"during the session of {details.date} {details.time} "
             f"(valid {to_iso(centre.not_before)} to {to_iso(centre.not_after)})"
         )
 
@@ -133,22 +151,36 @@ def write_results(home: AuthorityHome, session_id: str, doc: dict[str, Any]) -> 
     write_atomic(_results_path(home, session_id), canonical_bytes(doc) + b"\n", private=True)
 
 
-def ingest_bundle(home: AuthorityHome, data: bytes, keys: KeyPair, now: datetime) -> IngestReport:
+def ingest_bundle(
+    home: AuthorityHome, data: bytes, keys: KeyPair, now: datetime, *, replace: bool = False
+) -> IngestReport:
     """Verify, decrypt, check, score and store one bundle.
+
+    The same bundle again changes nothing. Another bundle for a session that already has results
+    is refused unless ``replace``: it would replace those results and the jury's decisions on them.
 
     Raises:
         InvalidInput, IntegrityError: the bundle as a whole is refused (nothing stored).
+        UserError: the session already has results from another bundle (and not ``replace``).
     """
-    # the certificate's dates are judged against the session's day, once it is known
-    bundle = open_result_bundle(data, Trust(keys.public, now, centre_dates_now=False), keys)
-    info = bundle.info
+    # signature and public description first; the certificate's dates are then judged against
+    # the session in the authority's own record, before anything is decrypted
+    trust = Trust(keys.public, now, centre_dates_now=False)
+    info = verify_result_bundle(data, trust)
     path = _results_path(home, info.session_id)
     if path.exists():
         previous = read_results(home, info.session_id)
         if previous.get("bundle_sha256") == info.sha256:
             return _report_from(previous, duplicate=True)
+        if not replace:
+            raise UserError(
+                f"session {info.session_id} already has results from bundle "
+                f"{str(previous.get('bundle_sha256'))[:16]}; this one ({info.sha256[:16]}) would "
+                "replace them and the jury's decisions: nothing changed (--replace to do it)"
+            )
     details, candidates, pack_id = load_session_record(home, info.session_id)
     check_centre_certificate(info, details, now)
+    bundle = open_result_bundle(data, trust, keys)
     if details.centre_id != info.centre_id:
         raise IntegrityError(
             f"session {info.session_id} was scheduled for centre "

@@ -26,6 +26,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app.controller import KioskController
+from kiosk.app.kiosk_app import create_application
 from kiosk.app.kiosk_backend import KioskBackend
 from kiosk.app.setup_controller import SetupController
 from kiosk.app.shell import KioskWindow
@@ -171,8 +172,7 @@ def main(argv: list[str]) -> int:
     watchdog.daemon = True
     watchdog.start()
     who = json.loads(argv[0])
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = create_application()
     sitting = Sitting(app, Path(who["data_dir"]), Path(who["passphrase_file"]).read_text("utf-8"))
     try:
         sitting.to_first_item(who)

@@ -22,10 +22,17 @@ def register(subparsers: Any) -> None:
         help="verify, decrypt and score result bundles",
         description="Check each bundle (centre signature, hashes), each attempt (hash chain, "
         "replay, assembly from its seed), validate answers with the scoring keys, apply "
-        "finalisation and incidents, score and store. Ingesting a bundle again changes nothing. "
+        "finalisation and incidents, score and store. Ingesting a bundle again changes nothing; "
+        "another bundle for a session that already has results is refused unless --replace. "
         "Exit 1 when some attempt was refused.",
     )
     add_home_options(parser)
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="let a different bundle replace a session's stored results (the jury's "
+        "neutralisations on them are dropped; rescore again afterwards)",
+    )
     parser.add_argument("bundles", type=Path, nargs="+", metavar="BUNDLE")
     parser.set_defaults(func=run)
 
@@ -37,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     keys = home.unlock(passphrase(args))
     status = 0
     for path, blob in data:
-        report = ingest_bundle(home, blob, keys, utc_now())
+        report = ingest_bundle(home, blob, keys, utc_now(), replace=args.replace)
         counts: dict[str, int] = {}
         for result in report.scored.values():
             counts[result] = counts.get(result, 0) + 1

@@ -183,6 +183,7 @@ class KioskLoader(QObject):
 
         args, front, clock = self._args, self._front, self._clock
         assert clock is not None  # set when the stores started opening
+        self._lockdown.guard_keys()  # the whole window can open dialogs: guard them all first
         controller = KioskController(clock, self._warnings)
         setup = SetupController(args.authority_public)
         theme = Theme(high_contrast=args.high_contrast, zoom=args.zoom)
@@ -200,7 +201,6 @@ class KioskLoader(QObject):
             controller.check_in,
         )
         self.controller, self.window = controller, window
-        self._lockdown.guard_keys()  # dialogs can open from now on
         setup.failed.connect(self._handler.report)
         self._handler.set_display(window.show_error)
         controller.failed.connect(self._handler.report)

@@ -169,7 +169,10 @@ class Lockdown(QObject):
         self._app.installEventFilter(self)
 
     def uninstall(self) -> None:
-        """Stop guarding (end of process, tests); clears the clipboard one last time."""
+        """Stop the watchers and the key guard (end of process, tests); clears the clipboard.
+
+        Guarded windows keep refusing to close until ``release``.
+        """
         if self._keys_guarded:
             self._keys_guarded = False
             self._app.removeEventFilter(self)

@@ -8,7 +8,8 @@ role with the dynamic property ``role`` (``instruction``, ``title``, ``error``, 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple, Self
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -115,6 +116,15 @@ class Theme(_ThemeChoice):
     def zoomed(self, zoom: int) -> Theme:
         """The same theme at another zoom (clamped to 100–200)."""
         return Theme(self.high_contrast, zoom)
+
+    def _replace(self, **changes: Any) -> Self:
+        """A copy with ``changes``, the zoom clamped as in the constructor."""
+        return type(self)(**{**self._asdict(), **changes})
+
+    @classmethod
+    def _make(cls, iterable: Iterable[Any]) -> Self:  # type: ignore[override]  # same call, clamped
+        """A theme from ``(high_contrast, zoom)``, the zoom clamped as in the constructor."""
+        return cls(*iterable)
 
 
 def point_size(zoom: int, scale: float = 1.0) -> float:

@@ -308,9 +308,26 @@ def test_the_key_guard_reaches_windows_that_are_not_guarded(qtbot) -> None:
     assert not dialog.isVisible()
 
 
-def test_the_kiosk_application_uses_the_fusion_style() -> None:
-    from kiosk.app.kiosk_app import create_application
+def _style_in_fresh_process(make_app: str) -> str:
+    """The style name of a QApplication made by ``make_app`` in a new interpreter, where the
+    environment asks for the "Windows" style (what a platform default would do)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    app = create_application()
-    assert app is QApplication.instance()
-    assert app.style().name().lower() == "fusion"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="Windows")
+    code = f"import sys\n{make_app}\nprint(app.style().name().lower())\n"
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_the_kiosk_application_is_in_the_fusion_style_whatever_the_platform_asks() -> None:
+    plain = "from PySide6.QtWidgets import QApplication\napp = QApplication(sys.argv[:1])"
+    assert _style_in_fresh_process(plain) == "windows"  # the override takes effect...
+    kiosk = "from kiosk.app.kiosk_app import create_application\napp = create_application()"
+    assert _style_in_fresh_process(kiosk) == "fusion"  # ...except for the kiosk

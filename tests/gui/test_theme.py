@@ -57,6 +57,9 @@ def test_zoom_bounds_and_steps() -> None:
     assert next_zoom(100, 1) == 125 and next_zoom(200, 1) == 200
     assert next_zoom(110, -1) == 100 and next_zoom(100, -1) == 100
     assert point_size(200) == 2 * BASE_POINT_SIZE
+    # every way of making a theme keeps the zoom in bounds
+    assert Theme().zoomed(500).zoom == 200 and Theme()._replace(zoom=7).zoom == 100
+    assert Theme._make([True, 999]) == Theme(high_contrast=True, zoom=200)
 
 
 def test_zoom_scales_fonts_and_text_reflows(app, qtbot, attachments_dir) -> None:

@@ -234,24 +234,30 @@ def _bundle_signed_with(w: dict[str, Any], cert: Any, signed_at: str) -> bytes:
     )
 
 
-def test_a_late_bundle_is_accepted_when_the_certificate_covered_the_session_day(
+# A fixed "today", months after the sample session (15/03/2026 09:30, 120 minutes).
+TODAY = "2026-11-26T12:00:00+00:00"
+
+
+def test_a_late_bundle_is_accepted_when_the_certificate_covered_the_session(
     scheduled: dict[str, Any],
 ) -> None:
     """Session on 15/03/2026 under a certificate that expired on 31/03: ingested in November."""
+    from datetime import datetime
+
     from authority.ingest import ingest_bundle
 
     w = scheduled
-    assert w["session"].details.date == "2026-03-15"
+    assert (w["session"].details.date, w["session"].details.time) == ("2026-03-15", "09:30")
     cert = _certificate(w, "2026-03-01T00:00:00+00:00", 30)
     data = _bundle_signed_with(w, cert, "2026-03-15T17:00:00+00:00")
     keys = AuthorityHome(w["home"]).unlock("pp")
-    report = ingest_bundle(AuthorityHome(w["home"]), data, keys, utc_now())
+    report = ingest_bundle(AuthorityHome(w["home"]), data, keys, datetime.fromisoformat(TODAY))
     first = w["session"].candidates[0].candidate_id
     assert report.scored[first] == "validated"
     assert not report.refused
 
 
-def test_a_bundle_is_refused_when_the_certificate_covers_neither_today_nor_the_session_day(
+def test_a_bundle_is_refused_when_the_certificate_covers_neither_today_nor_the_session(
     scheduled: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     w = scheduled
@@ -261,18 +267,49 @@ def test_a_bundle_is_refused_when_the_certificate_covers_neither_today_nor_the_s
     capsys.readouterr()
     assert main(["ingest", *w["common"], str(path)]) != 0
     err = capsys.readouterr().err
-    assert "valid neither on" in err and "the session day 2026-03-15" in err
+    assert "valid neither on" in err and "during the session of 2026-03-15 09:30" in err
     assert not (w["home"] / "results" / w["session"].details.session_id).exists()
 
 
+def test_another_bundle_for_a_session_with_results_is_refused_unless_replace(
+    scheduled: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second, different bundle would wipe the results and the jury's neutralisations."""
+    w = scheduled
+    sid = w["session"].details.session_id
+    cand = w["session"].candidates[0]
+    attempts = {cand.candidate_id: attempt_log(cand, sid, w["pack"].items, w["keys"]).dicts()}
+    first, second = _bundle(w, attempts), _bundle(w, attempts)  # signed at different moments
+    assert first.read_bytes() != second.read_bytes()
+    assert main(["ingest", *w["common"], str(first)]) == 0
+    item = _results(w)["candidates"][cand.candidate_id]["inputs"]["challenges"][0]["id"]
+    assert main(["rescore", *w["common"], "--session", sid, "--neutralize", item]) == 0
+    before = _results(w)
+    capsys.readouterr()
+    assert main(["ingest", *w["common"], str(second)]) == 2
+    err = capsys.readouterr().err
+    assert "already has results from bundle" in err and "--replace" in err
+    assert _results(w) == before  # results and the jury's decision kept
+    assert main(["ingest", *w["common"], "--replace", str(second)]) == 0
+    after = _results(w)
+    assert after["bundle_sha256"] != before["bundle_sha256"]
+    assert after["candidates"][cand.candidate_id]["jury"]["neutralize"] == []
+
+
 @pytest.mark.parametrize(
-    ("not_after", "accepted"),
+    ("not_before", "not_after", "accepted"),
     [
-        ("2026-03-14T10:30:00+00:00", True),  # 15/03 has begun at UTC+14 (10:00 UTC on 14/03)
-        ("2026-03-14T09:30:00+00:00", False),  # expired before the session day began anywhere
+        # 09:30 on 15/03 at UTC+14 is 19:30 UTC on 14/03
+        ("2025-03-14T00:00:00+00:00", "2026-03-14T20:00:00+00:00", True),
+        ("2025-03-14T00:00:00+00:00", "2026-03-14T19:00:00+00:00", False),
+        # at UTC−12, 09:30 is 21:30 UTC; 120 minutes, up to two hours more: 01:30 UTC on 16/03
+        ("2026-03-16T01:00:00+00:00", "2026-06-01T00:00:00+00:00", True),
+        ("2026-03-16T02:00:00+00:00", "2026-06-01T00:00:00+00:00", False),
     ],
 )
-def test_the_session_day_is_judged_across_time_zones(not_after: str, accepted: bool) -> None:
+def test_the_session_is_placed_in_any_time_zone(
+    not_before: str, not_after: str, accepted: bool
+) -> None:
     from datetime import datetime
 
     from authority.ingest import check_centre_certificate
@@ -288,7 +325,7 @@ def test_the_session_day_is_judged_across_time_zones(not_after: str, accepted: b
         "CTR-01",
         "Centre",
         keys,
-        datetime.fromisoformat("2025-03-14T00:00:00+00:00"),
+        datetime.fromisoformat(not_before),
         datetime.fromisoformat(not_after),
         "authority",
         b"\x03" * 32,
@@ -317,7 +354,7 @@ def test_the_session_day_is_judged_across_time_zones(not_after: str, accepted: b
         "BCDF23",
         8,
     )
-    today = datetime.fromisoformat("2026-11-26T12:00:00+00:00")
+    today = datetime.fromisoformat(TODAY)
     if accepted:
         check_centre_certificate(info, details, today)
     else:

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 _DRIVER = """
 import json, sys
+from tests.fixtures.first_paint import loaded_too_early
 from kiosk.app.main import main
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -70,6 +71,7 @@ class Driver(QObject):
         if self.stage == "first paint" and watched is front:
             self.stage = "check-in"
             seen["first_paint_shows_startup"] = front.startup.isVisible()
+            seen["loaded_too_early"] = loaded_too_early(sys.modules)
             seen["whole_kiosk_built_at_first_paint"] = front.kiosk is not None
             QTimer.singleShot(0, front.startup.continue_button.click)
         elif self.stage == "check-in" and watched is front.check_in:
@@ -138,6 +140,7 @@ def test_a_candidate_checks_in_on_the_first_window_of_a_cold_kiosk(tmp_path: Pat
     # the start-up checks are painted before the rest of the kiosk is even built
     assert seen["first_paint_shows_startup"] is True
     assert seen["whole_kiosk_built_at_first_paint"] is False
+    assert seen["loaded_too_early"] == []  # no store, crypto, YAML or dataclasses yet
     # the form typed on that first window reaches the controller once the data is open: the
     # candidate's attempt exists and waits for the invigilator (locked at once when the start-up
     # checks found something, e.g. a virtual machine, as on most CI runners)

@@ -48,30 +48,14 @@ def test_guard_detects_qt() -> None:
     assert result.stdout.strip() == "True"
 
 
-# What the kiosk's first window must not wait for: the data side (stores, crypto, the item bank's
-# YAML, the controller and the whole kiosk window) and ``dataclasses``, whose import and generated
-# code would add some 5 ms before the first paint. They load after it (kiosk.app.kiosk_app).
-NOT_BEFORE_FIRST_PAINT = (
-    "argon2",
-    "cryptography",
-    "dataclasses",
-    "kiosk.app.check_in",
-    "kiosk.app.controller",
-    "kiosk.app.shell",
-    "kiosk.seal",
-    "kiosk.store.service",
-    "sqlcipher3",
-    "yaml",
-)
-
-
-def test_first_window_loads_nothing_of_the_data_side() -> None:
+def test_first_window_modules_load_none_of_the_data_side() -> None:
+    """Importing what the first window needs loads nothing banned (the real start is checked at
+    its first paint by tests/integration/test_kiosk_cold_start.py)."""
     code = (
         "import sys\n"
+        "from tests.fixtures.first_paint import loaded_too_early\n"
         "import kiosk.app.main, kiosk.app.kiosk_app\n"
-        f"banned = {NOT_BEFORE_FIRST_PAINT!r}\n"
-        "hits = [m for m in sys.modules if any(m == b or m.startswith(b + '.') for b in banned)]\n"
-        "print(','.join(sorted(hits)))\n"
+        "print(','.join(loaded_too_early(sys.modules)))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
@@ -80,13 +64,8 @@ def test_first_window_loads_nothing_of_the_data_side() -> None:
     assert result.stdout.strip() == "", f"loaded before the first paint: {result.stdout.strip()}"
 
 
-def test_first_window_probe_notices_a_heavy_import() -> None:
-    """The probe fails when one of those modules is loaded (so the guard can fail)."""
-    code = (
-        "import sys, dataclasses\n"
-        f"banned = {NOT_BEFORE_FIRST_PAINT!r}\n"
-        "hits = [m for m in sys.modules if any(m == b or m.startswith(b + '.') for b in banned)]\n"
-        "print(','.join(sorted(hits)))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "dataclasses"
+def test_the_first_paint_probe_tells_modules_apart() -> None:
+    from tests.fixtures.first_paint import loaded_too_early
+
+    names = ["dataclasses", "kiosk.app.check_in_form", "kiosk.seal.keys", "kiosk.app.check_in"]
+    assert loaded_too_early(names) == ["dataclasses", "kiosk.app.check_in", "kiosk.seal.keys"]
