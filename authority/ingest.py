@@ -66,7 +66,7 @@ def load_session_record(
 
 # A session's date and time are local; the certificate's dates are UTC instants. The session may
 # have been held anywhere from UTC−12 to UTC+14: its start is within these bounds of the local time
-# read as UTC, and it lasted at most its duration (extra time included, a few hours at most).
+# read as UTC, and it ended at most two hours after its scheduled duration (extra time, pauses).
 _EARLIEST_OFFSET = timedelta(hours=14)
 _LATEST_OFFSET = timedelta(hours=12)
 _LONGEST_EXTRA = timedelta(hours=2)
