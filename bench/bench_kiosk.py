@@ -68,10 +68,10 @@ app.exec()
 # kiosk's own order: ``kiosk.app.main`` (no Qt) first, then PySide6 and the first window.
 #
 # Paints are watched with event filters on the watched widgets only (the window, the check-in
-# screen's last field), put there as the window is built, never with an application-wide filter: such a filter
-# runs Python for every event of every widget (about 60 µs each here), and the kiosk's first window
-# (some fifty widgets, about 400 events while it is built) would pay some 25 ms for being watched,
-# which the one-widget bare window does not. The bare window is watched the same way. The check-in
+# screen's last field), put there as the window is built, never with an application-wide filter:
+# such a filter runs Python for every event of every widget (about 60 µs each here), and the
+# kiosk's first window (some fifty widgets, about 400 events while it is built) would pay some
+# 25 ms for being watched, which the one-widget bare window does not. The bare window is watched the same way. The check-in
 # screen counts as painted at the paint event of its last field (birth date): Qt paints the screen,
 # its « Valider » button, then the scrolled form, title first, that field last. A timer queued
 # there would also wait for whatever the window queued while painting (the next loading step).
