@@ -215,17 +215,18 @@ class KioskLoader(QObject):
         for name in PRELOAD:
             self._next(functools.partial(_preload, name))
 
-    def _on_blocked(self, what: str) -> None:
+    def _to_controller(self, call: Callable[[KioskController], None]) -> None:
+        """Pass a lockdown report to the controller, or keep it until the controller exists."""
         if self.controller is not None:
-            self.controller.on_blocked(what)
+            call(self.controller)
         else:
-            self._early.append(lambda controller: controller.on_blocked(what))
+            self._early.append(call)
+
+    def _on_blocked(self, what: str) -> None:
+        self._to_controller(lambda controller: controller.on_blocked(what))
 
     def _on_suspicious(self, code: str, detail: str) -> None:
-        if self.controller is not None:
-            self.controller.on_suspicious(code, detail)
-        else:
-            self._early.append(lambda controller: controller.on_suspicious(code, detail))
+        self._to_controller(lambda controller: controller.on_suspicious(code, detail))
 
     def _on_opened(self, future: Future[OpenedKiosk]) -> None:
         error = future.exception()
@@ -248,8 +249,8 @@ class KioskLoader(QObject):
         attached = controller is not None and controller.is_ready
         if controller is not None:
             controller.close()
-        for backend in self._backends:
-            if not attached:
+        if not attached:  # the controller closed the stores it was given
+            for backend in self._backends:
                 backend.close()
         window = self.window
         flow = window.setup_flow if window is not None else None

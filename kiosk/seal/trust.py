@@ -3,8 +3,8 @@
 The authority signs centre certificates, content packs and session packages. A centre signs its
 result bundles and carries its authority-signed certificate, which must be valid at ``now`` —
 unless the caller judges its dates itself (``centre_dates_now=False``): the authority's ingest
-also accepts a certificate that covered the day of the session it scheduled, so a bundle of a
-session held while the certificate was valid is still accepted after it has expired.
+also accepts a certificate that covered the session as it scheduled it, so a bundle of a session
+held while the certificate was valid is still accepted after it has expired.
 An enrolment request is self-signed. Anything else is refused.
 """
 

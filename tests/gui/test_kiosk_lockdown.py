@@ -260,18 +260,31 @@ def test_windowed_mode_opens_at_a_usable_size(qtbot) -> None:
     assert window.width() >= min(800, area.width()) and window.height() >= min(600, area.height())
 
 
-def test_a_guarded_window_refuses_to_close_before_the_application_wide_guard(qtbot) -> None:
-    """The first window is shown before ``guard_keys``: closing and quit keys reaching it still fail."""
-    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
-
-    app = QApplication.instance()
-    lockdown = Lockdown(app, windowed=True)
+def _recorded_lockdown() -> tuple[Lockdown, list[str]]:
+    """A windowed lockdown and the list its ``blocked`` reports go to."""
+    lockdown = Lockdown(QApplication.instance(), windowed=True)
     blocked: list[str] = []
     lockdown.blocked.connect(blocked.append)
-    window = QWidget()
+    return lockdown, blocked
+
+
+def _with_field(qtbot, window):  # type: ignore[no-untyped-def]
+    """``window`` holding one text field (returned), closed by qtbot at the end."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
     qtbot.addWidget(window)
     field = QLineEdit(window)
     QVBoxLayout(window).addWidget(field)
+    return field
+
+
+def test_a_guarded_window_refuses_to_close_before_the_application_wide_guard(qtbot) -> None:
+    """The first window is shown before ``guard_keys``: closing and quit keys reaching it still fail."""
+    from PySide6.QtWidgets import QWidget
+
+    lockdown, blocked = _recorded_lockdown()
+    window = QWidget()
+    field = _with_field(qtbot, window)
     lockdown.guard(window)
     assert window.close() is False
     _press(field, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
@@ -286,16 +299,11 @@ def test_a_guarded_window_refuses_to_close_before_the_application_wide_guard(qtb
 
 def test_the_key_guard_reaches_windows_that_are_not_guarded(qtbot) -> None:
     """Dialogs are separate windows: once ``guard_keys`` is on, their quit keys are swallowed too."""
-    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+    from PySide6.QtWidgets import QDialog
 
-    app = QApplication.instance()
-    lockdown = Lockdown(app, windowed=True)
-    blocked: list[str] = []
-    lockdown.blocked.connect(blocked.append)
+    lockdown, blocked = _recorded_lockdown()
     dialog = QDialog()
-    qtbot.addWidget(dialog)
-    field = QLineEdit(dialog)
-    QVBoxLayout(dialog).addWidget(field)
+    field = _with_field(qtbot, dialog)
     dialog.show()
     lockdown.guard_keys()
     try:

@@ -86,18 +86,24 @@ def _bundle(
     w: dict[str, Any],
     attempts: dict[str, list[dict[str, Any]]],
     abort: dict[str, str] | None = None,
+    *,
+    cert: Any = None,
+    signed_at: str | None = None,
 ) -> Path:
+    """The centre's bundle of ``attempts`` (signed now under the enrolled certificate by default)."""
+    from datetime import datetime
+
     session = w["session"]
     log = session_log(session.details.session_id, sorted(attempts), abort)
     data = export_result_bundle(
         w["centre"].keys,
-        w["cert"],
+        cert if cert is not None else w["cert"],
         session,
         attempts,
         log.dicts(),
         {"comment": "RAS"},
         "build-abc123",
-        utc_now(),
+        datetime.fromisoformat(signed_at) if signed_at else utc_now(),
     )
     path = w["tmp"] / f"bundle-{len(list(w['tmp'].glob('bundle-*')))}.ckbndl"
     path.write_bytes(data)
@@ -214,24 +220,12 @@ def _certificate(w: dict[str, Any], not_before: str, days: int) -> Any:
     return read_centre_certificate(data, authority.public)
 
 
-def _bundle_signed_with(w: dict[str, Any], cert: Any, signed_at: str) -> bytes:
-    from datetime import datetime
-
-    session = w["session"]
-    cand = session.candidates[0]
-    sid = session.details.session_id
+def _first_candidate_bundle(w: dict[str, Any], cert: Any, signed_at: str) -> Path:
+    """The first candidate's full attempt, bundled under ``cert`` at ``signed_at``."""
+    cand = w["session"].candidates[0]
+    sid = w["session"].details.session_id
     attempts = {cand.candidate_id: attempt_log(cand, sid, w["pack"].items, w["keys"]).dicts()}
-    log = session_log(sid, sorted(attempts))
-    return export_result_bundle(
-        w["centre"].keys,
-        cert,
-        session,
-        attempts,
-        log.dicts(),
-        {"comment": "RAS"},
-        "build-abc123",
-        datetime.fromisoformat(signed_at),
-    )
+    return _bundle(w, attempts, cert=cert, signed_at=signed_at)
 
 
 # A fixed "today", months after the sample session (15/03/2026 09:30, 120 minutes).
@@ -249,7 +243,7 @@ def test_a_late_bundle_is_accepted_when_the_certificate_covered_the_session(
     w = scheduled
     assert (w["session"].details.date, w["session"].details.time) == ("2026-03-15", "09:30")
     cert = _certificate(w, "2026-03-01T00:00:00+00:00", 30)
-    data = _bundle_signed_with(w, cert, "2026-03-15T17:00:00+00:00")
+    data = _first_candidate_bundle(w, cert, "2026-03-15T17:00:00+00:00").read_bytes()
     keys = AuthorityHome(w["home"]).unlock("pp")
     report = ingest_bundle(AuthorityHome(w["home"]), data, keys, datetime.fromisoformat(TODAY))
     first = w["session"].candidates[0].candidate_id
@@ -262,8 +256,7 @@ def test_a_bundle_is_refused_when_the_certificate_covers_neither_today_nor_the_s
 ) -> None:
     w = scheduled
     cert = _certificate(w, "2026-01-01T00:00:00+00:00", 30)  # January only: the session is in March
-    path = w["tmp"] / "january.ckbndl"
-    path.write_bytes(_bundle_signed_with(w, cert, "2026-01-20T17:00:00+00:00"))
+    path = _first_candidate_bundle(w, cert, "2026-01-20T17:00:00+00:00")
     capsys.readouterr()
     assert main(["ingest", *w["common"], str(path)]) != 0
     err = capsys.readouterr().err

@@ -22,21 +22,26 @@ def _modules(package: str) -> list[str]:
     return names
 
 
+def _probe(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter from the project root."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 @pytest.mark.parametrize("package", QT_FREE)
 def test_importing_package_never_loads_qt(package: str) -> None:
     modules = _modules(package)
-    code = (
+    loaded = _probe(
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
         "print(','.join(loaded))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "", f"{package} loaded Qt: {result.stdout.strip()}"
+    assert loaded == "", f"{package} loaded Qt: {loaded}"
 
 
 def test_guard_detects_qt() -> None:
@@ -51,17 +56,13 @@ def test_guard_detects_qt() -> None:
 def test_first_window_modules_load_none_of_the_data_side() -> None:
     """Importing what the first window needs loads nothing banned (the real start is checked at
     its first paint by tests/integration/test_kiosk_cold_start.py)."""
-    code = (
+    early = _probe(
         "import sys\n"
         "from tests.fixtures.first_paint import loaded_too_early\n"
         "import kiosk.app.main, kiosk.app.kiosk_app\n"
         "print(','.join(loaded_too_early(sys.modules)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "", f"loaded before the first paint: {result.stdout.strip()}"
+    assert early == "", f"loaded before the first paint: {early}"
 
 
 def test_the_first_paint_probe_tells_modules_apart() -> None:
